@@ -1,0 +1,153 @@
+import Fuse from 'fuse.js';
+import type { LexiconFile } from './schema.js';
+import { stem, words } from './text.js';
+
+/** The kind of answer a question asks for, read from its wh-words. */
+export type Intent = 'who' | 'when' | 'where' | 'why' | 'count' | 'duration' | 'yesno';
+
+export interface Analysis {
+  /** Distinct content terms, stemmed and alias-normalised, in question order. */
+  readonly terms: readonly string[];
+  readonly intents: readonly Intent[];
+  /** Words replaced by a close vocabulary word ("contries" → "countries"). */
+  readonly corrections: ReadonlyArray<readonly [string, string]>;
+}
+
+interface AliasRule {
+  readonly words: readonly string[];
+  readonly output: readonly string[];
+}
+
+const INTENT_WORDS: Readonly<Record<string, Intent>> = {
+  who: 'who', whom: 'who', whose: 'who', whos: 'who',
+  when: 'when', where: 'where', wheres: 'where', why: 'why',
+};
+const YES_NO_OPENERS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'has', 'have', 'had', 'should']);
+
+/** Longest candidate a fuzzy match may be tried on; longer tokens are not words people misspell. */
+const MAX_FUZZY_WORD = 24;
+const MIN_FUZZY_WORD = 4;
+const FUZZY_THRESHOLD = 0.3;
+
+/**
+ * Turns text into comparable terms: aliases ("Russian Federation" → "russia", "safe zone" →
+ * "deescalation zone") first, then stop-words out, then stemming. Misspelt words are corrected
+ * against the vocabulary with fuse.js before aliasing, so "de Mistra" still reaches "mistura".
+ */
+export class Analyzer {
+  private readonly rules = new Map<string, AliasRule[]>();
+  private readonly stopwords: ReadonlySet<string>;
+  private readonly known = new Set<string>();
+  private fuzzyByLength = new Map<number, Fuse<string>>();
+  private readonly corrections = new Map<string, string | null>();
+
+  constructor(lexicon: LexiconFile) {
+    this.stopwords = new Set(lexicon.stopwords.flatMap((w) => words(w)));
+    for (const { canonical, variants } of lexicon.aliases) {
+      const output = words(canonical);
+      for (const variant of [canonical, ...variants]) {
+        const ws = words(variant);
+        const first = ws[0];
+        if (first === undefined) continue;
+        const list = this.rules.get(first) ?? [];
+        list.push({ words: ws, output });
+        list.sort((a, b) => b.words.length - a.words.length);
+        this.rules.set(first, list);
+        for (const w of ws) this.known.add(w);
+      }
+    }
+    for (const w of this.stopwords) this.known.add(w);
+  }
+
+  /** Declares the words of the indexed texts, so only genuinely unknown words are fuzzy-corrected. */
+  learn(texts: Iterable<string>): void {
+    for (const text of texts) for (const w of words(text)) this.known.add(w);
+    const byLength = new Map<number, string[]>();
+    for (const w of this.known) {
+      if (w.length < MIN_FUZZY_WORD - 1 || /\d/.test(w)) continue;
+      const list = byLength.get(w.length) ?? [];
+      list.push(w);
+      byLength.set(w.length, list);
+    }
+    this.fuzzyByLength = new Map(
+      [...byLength].map(([len, list]) => [len, new Fuse(list, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, isCaseSensitive: true })]),
+    );
+    this.corrections.clear();
+  }
+
+  analyze(text: string, options: { correct?: boolean } = {}): Analysis {
+    const raw = words(text);
+    const corrections: Array<readonly [string, string]> = [];
+    const ws = options.correct === false ? raw : raw.map((w) => {
+      const fixed = this.correct(w);
+      if (fixed !== w) corrections.push([w, fixed]);
+      return fixed;
+    });
+    const terms: string[] = [];
+    const seen = new Set<string>();
+    const add = (term: string) => {
+      if (!seen.has(term)) {
+        seen.add(term);
+        terms.push(term);
+      }
+    };
+    for (let i = 0; i < ws.length; ) {
+      const rule = this.matchAlias(ws, i);
+      if (rule) {
+        for (const out of rule.output) add(stem(out));
+        i += rule.words.length;
+        continue;
+      }
+      const w = ws[i] as string;
+      if (!this.stopwords.has(w)) add(stem(w));
+      i++;
+    }
+    return { terms, intents: intentsOf(raw), corrections };
+  }
+
+  /** Whether a word occurs in the lexicon or in any indexed text. */
+  isKnown(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  private matchAlias(ws: readonly string[], at: number): AliasRule | undefined {
+    const candidates = this.rules.get(ws[at] as string);
+    return candidates?.find((rule) => rule.words.every((w, k) => ws[at + k] === w));
+  }
+
+  private correct(word: string): string {
+    if (this.known.has(word) || word.length < MIN_FUZZY_WORD || word.length > MAX_FUZZY_WORD || /\d/.test(word)) return word;
+    const cached = this.corrections.get(word);
+    if (cached !== undefined) return cached ?? word;
+    let best: { item: string; score: number } | undefined;
+    // Only words of about the same length: a typo changes a letter or two, not the word's size.
+    const spread = word.length <= 6 ? 1 : 2;
+    for (let len = word.length - spread; len <= word.length + spread; len++) {
+      for (const hit of this.fuzzyByLength.get(len)?.search(word, { limit: 1 }) ?? []) {
+        const score = hit.score ?? 1;
+        if (!best || score < best.score) best = { item: hit.item, score };
+      }
+    }
+    const fixed = best && best.score <= FUZZY_THRESHOLD ? best.item : null;
+    if (this.corrections.size > 10_000) this.corrections.clear();
+    this.corrections.set(word, fixed);
+    return fixed ?? word;
+  }
+}
+
+function intentsOf(ws: readonly string[]): Intent[] {
+  const intents = new Set<Intent>();
+  ws.forEach((w, i) => {
+    const direct = INTENT_WORDS[w];
+    if (direct) intents.add(direct);
+    if (w === 'how') {
+      const next = ws[i + 1];
+      if (next === 'many' || next === 'much') intents.add('count');
+      else if (next === 'long') intents.add('duration');
+    }
+    if (w === 'number' && ws[i + 1] === 'of') intents.add('count');
+    if (w === 'since' && ws[i + 1] === 'when') intents.add('when');
+  });
+  if (intents.size === 0 && ws[0] !== undefined && YES_NO_OPENERS.has(ws[0])) intents.add('yesno');
+  return [...intents];
+}

@@ -1,0 +1,25 @@
+/**
+ * Every message the knowledge layer can fail with, in one place, so the curator sees the same
+ * wording from `npm run knowledge:check`, from the bot's startup and from the tests.
+ */
+export class KnowledgeError extends Error {
+  override readonly name = 'KnowledgeError';
+  constructor(
+    message: string,
+    readonly problems: readonly string[] = [message],
+  ) {
+    super(message);
+  }
+}
+
+export const problems = {
+  duplicateId: (id: string) => `fact "${id}": field "id" is not unique`,
+  unknownSource: (id: string, source: string) => `fact "${id}": field "source" names unknown document "${source}"`,
+  unknownTopic: (id: string, topic: string) => `fact "${id}": field "topic" names unknown topic "${topic}"`,
+  missingSentence: (id: string, n: number, count: number) =>
+    `fact "${id}": field "sentences" cites sentence ${n}, but the article has sentences 1-${count}`,
+  notVerbatim: (id: string, n: number) => `fact "${id}": field "sentences": sentence ${n} is not verbatim article text`,
+  uncovered: (source: string, n: number) => `document "${source}": sentence ${n} is not covered by any fact`,
+  schema: (where: string, path: string, message: string) => `${where}: field "${path}": ${message}`,
+  emptyTopic: (topic: string) => `topic "${topic}": no fact belongs to it`,
+} as const;

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { Analyzer } from './analyzer.js';
+import { parseArticle } from './article.js';
+import { FactEngine } from './engine.js';
+import { KnowledgeError } from './errors.js';
+import { factBaseProblems, lexiconProblems, schemaProblems } from './integrity.js';
+import { factBaseSchema, lexiconSchema } from './schema.js';
+import type { FactBaseFile, LexiconFile } from './schema.js';
+import type { Article, Fact, Knowledge, Sentence } from './types.js';
+
+export type * from './types.js';
+export { KnowledgeError } from './errors.js';
+export { MAX_QUESTION_CHARS, cleanQuestion } from './text.js';
+
+const HERE = new URL('./', import.meta.url);
+
+export interface KnowledgeFiles {
+  /** The fact base file's parsed JSON. */
+  readonly factBase: unknown;
+  readonly lexicon: unknown;
+  /** Raw article text by file name. */
+  readonly articleFiles: ReadonlyMap<string, string>;
+}
+
+/** Reads the bundled fact base, lexicon and articles from src/knowledge (or dist/knowledge). */
+export function readKnowledgeFiles(dir: URL = HERE): KnowledgeFiles {
+  const json = (name: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(new URL(name, dir), 'utf8'));
+    } catch (err) {
+      throw new KnowledgeError(`${name}: cannot be read as JSON (${(err as Error).message})`);
+    }
+  };
+  const factBase = json('facts.json');
+  const files = new Map<string, string>();
+  const docs = (factBase as { documents?: Array<{ file?: unknown }> })?.documents ?? [];
+  for (const d of Array.isArray(docs) ? docs : []) {
+    if (typeof d?.file === 'string' && /^[\w.-]+\.txt$/.test(d.file)) {
+      try {
+        files.set(d.file, readFileSync(new URL(d.file, dir), 'utf8'));
+      } catch (err) {
+        throw new KnowledgeError(`document file "${d.file}": cannot be read (${(err as Error).message})`);
+      }
+    }
+  }
+  return { factBase, lexicon: json('lexicon.json'), articleFiles: files };
+}
+
+/**
+ * Validates and indexes a fact base. Throws a KnowledgeError listing every problem, each naming
+ * the fact and the field, so nothing unchecked (above all, no non-verbatim quote) is ever served.
+ */
+export function buildKnowledge(files: KnowledgeFiles): Knowledge {
+  const base = factBaseSchema.safeParse(files.factBase);
+  const lex = lexiconSchema.safeParse(files.lexicon);
+  const found = [
+    ...(base.success ? [] : schemaProblems('facts.json', base.error, files.factBase)),
+    ...(lex.success ? [] : schemaProblems('lexicon.json', lex.error, files.lexicon)),
+  ];
+  if (!base.success || !lex.success) throw failure(found);
+
+  const factBase: FactBaseFile = base.data;
+  const lexicon: LexiconFile = lex.data;
+  const articles = new Map<string, { article: Article; raw: string }>();
+  for (const doc of factBase.documents) {
+    const raw = files.articleFiles.get(doc.file);
+    if (raw === undefined) {
+      found.push(`document "${doc.id}": field "file": ${doc.file} was not found`);
+      continue;
+    }
+    articles.set(doc.id, { article: parseArticle(doc.id, raw), raw });
+  }
+  found.push(...factBaseProblems(factBase, articles), ...lexiconProblems(lexicon));
+  if (found.length > 0) throw failure(found);
+
+  const documents = new Map([...articles].map(([id, { article }]) => [id, article]));
+  const facts: readonly Fact[] = Object.freeze(factBase.facts.map((f) => Object.freeze({ ...f })));
+  const engine = new FactEngine({ analyzer: new Analyzer(lexicon), facts, documents });
+  const article = documents.get(factBase.documents[0]?.id ?? '') as Article;
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  return Object.freeze({
+    article,
+    facts,
+    topics: Object.freeze(factBase.topics.map((t) => Object.freeze({ ...t }))),
+    engine,
+    fact: (id: string) => byId.get(id),
+    factsInTopic: (topicId: string) => facts.filter((f) => f.topic === topicId),
+    context: (n: number, radius = 2): readonly Sentence[] =>
+      article.sentences.filter((s) => s.n >= n - radius && s.n <= n + radius && n >= 1 && n <= article.sentences.length),
+  });
+}
+
+/** The bundled knowledge: read, checked and indexed. */
+export function loadKnowledge(): Knowledge {
+  return buildKnowledge(readKnowledgeFiles());
+}
+
+function failure(found: readonly string[]): KnowledgeError {
+  const head = found.length === 1 ? (found[0] as string) : `${found.length} problems in the fact base:\n  ${found.join('\n  ')}`;
+  return new KnowledgeError(head, found);
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
+
+/** Labels of Discord buttons are capped at 80 characters; curated questions are used as labels. */
+export const MAX_CURATED_QUESTION_CHARS = 80;
+
+export const documentSchema = z.strictObject({
+  id,
+  /** File name, relative to src/knowledge/. */
+  file: z.string().regex(/^[\w.-]+\.txt$/, 'must be a .txt file name in src/knowledge/'),
+  /** The year the reported events took place, for the "this is not news of today" caveat. */
+  year: z.number().int().min(1900).max(2100),
+});
+
+export const topicSchema = z.strictObject({
+  id,
+  title: nonEmpty.max(100),
+  description: nonEmpty.max(200),
+});
+
+export const factSchema = z.strictObject({
+  id,
+  source: id,
+  topic: id,
+  answer: nonEmpty.max(400),
+  sentences: z.array(z.number().int().positive()).min(1).max(3),
+  keywords: z.array(nonEmpty).min(1),
+  questions: z.array(nonEmpty.max(MAX_CURATED_QUESTION_CHARS)).min(2),
+});
+
+export const factBaseSchema = z.strictObject({
+  documents: z.array(documentSchema).min(1),
+  topics: z.array(topicSchema).min(1),
+  facts: z.array(factSchema).min(1),
+});
+
+export const lexiconSchema = z.strictObject({
+  aliases: z.array(z.strictObject({ canonical: nonEmpty, variants: z.array(nonEmpty).min(1) })),
+  stopwords: z.array(nonEmpty),
+});
+
+export type FactBaseFile = z.infer<typeof factBaseSchema>;
+export type LexiconFile = z.infer<typeof lexiconSchema>;
+export type DocumentEntry = z.infer<typeof documentSchema>;

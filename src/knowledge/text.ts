@@ -1,0 +1,72 @@
+/**
+ * Text normalisation shared by indexing and querying, so a fact and a question about it
+ * are reduced to the same terms.
+ */
+
+/** What the engine looks at of a question: enough for any real question, bounded for hostile input. */
+export const MAX_QUESTION_CHARS = 500;
+
+// Upper-case initialisms that collide with common words once lower-cased ("US" vs "us", "IS" vs "is").
+const CASE_SENSITIVE: ReadonlyArray<[RegExp, string]> = [
+  [/\bU\.\s?S\.(?:\s?A\.)?|\bUSA?\b/g, ' usa '],
+  [/\bU\.\s?N\.|\bUN\b/g, ' un '],
+  [/\bIS(?:IS|IL)?\b/g, ' isis '],
+];
+
+/** Removes control characters and caps length; what remains is safe to echo back (after escaping). */
+export function cleanQuestion(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_QUESTION_CHARS)
+    .trim();
+}
+
+/** Lower-cased words, diacritics and punctuation removed ("al-Assad's" → ["al", "assad"]). */
+export function words(text: string): string[] {
+  let t = text;
+  for (const [re, to] of CASE_SENSITIVE) t = t.replace(re, to);
+  t = t
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/'s\b/g, '')
+    .replace(/n't\b/g, ' not');
+  return t.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const VOWEL = /[aeiouy]/;
+
+/**
+ * A light suffix stripper: enough to join "host/hosting/hosted" and "zone/zones" without the
+ * over-reach of a full Porter stemmer on proper names. Applied identically to facts and queries.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  for (const suffix of ['ments', 'ment', 'ingly', 'ing', 'edly', 'ed', 'ly', 'ion']) {
+    if (w.endsWith(suffix)) {
+      const base = w.slice(0, -suffix.length);
+      if (base.length >= 3 && VOWEL.test(base)) {
+        w = base;
+        break;
+      }
+    }
+  }
+  if (w.length >= 4 && /([bdfgmnprt])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+const NOW = /\b(now|today|currently|current|presently|nowadays|these days|at the moment|right now|still|latest|as of|this year|anymore|any more)\b/i;
+
+/** The article reports 2017 events; a question about the present deserves that caveat. */
+export function asksAboutNow(question: string): boolean {
+  return NOW.test(question);
+}
