@@ -26,7 +26,7 @@ const YES_NO_OPENERS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did',
 
 /** Longest candidate a fuzzy match may be tried on; longer tokens are not words people misspell. */
 const MAX_FUZZY_WORD = 24;
-const MIN_FUZZY_WORD = 4;
+const MIN_FUZZY_WORD = 5;
 const FUZZY_THRESHOLD = 0.3;
 
 /**
@@ -38,7 +38,8 @@ export class Analyzer {
   private readonly rules = new Map<string, AliasRule[]>();
   private readonly stopwords: ReadonlySet<string>;
   private readonly known = new Set<string>();
-  private fuzzyByLength = new Map<number, Fuse<string>>();
+  /** Vocabulary by first letter and length: a typo keeps both, so each lookup scans a handful of words. */
+  private fuzzyBuckets = new Map<string, Fuse<string>>();
   private readonly corrections = new Map<string, string | null>();
 
   constructor(lexicon: LexiconFile) {
@@ -62,15 +63,16 @@ export class Analyzer {
   /** Declares the words of the indexed texts, so only genuinely unknown words are fuzzy-corrected. */
   learn(texts: Iterable<string>): void {
     for (const text of texts) for (const w of words(text)) this.known.add(w);
-    const byLength = new Map<number, string[]>();
+    const buckets = new Map<string, string[]>();
     for (const w of this.known) {
-      if (w.length < MIN_FUZZY_WORD - 1 || /\d/.test(w)) continue;
-      const list = byLength.get(w.length) ?? [];
+      if (w.length < MIN_FUZZY_WORD - 1 || /\d/.test(w) || this.stopwords.has(w)) continue;
+      const key = bucketKey(w[0] as string, w.length);
+      const list = buckets.get(key) ?? [];
       list.push(w);
-      byLength.set(w.length, list);
+      buckets.set(key, list);
     }
-    this.fuzzyByLength = new Map(
-      [...byLength].map(([len, list]) => [len, new Fuse(list, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, isCaseSensitive: true })]),
+    this.fuzzyBuckets = new Map(
+      [...buckets].map(([key, list]) => [key, new Fuse(list, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, isCaseSensitive: true })]),
     );
     this.corrections.clear();
   }
@@ -123,7 +125,8 @@ export class Analyzer {
     // Only words of about the same length: a typo changes a letter or two, not the word's size.
     const spread = word.length <= 6 ? 1 : 2;
     for (let len = word.length - spread; len <= word.length + spread; len++) {
-      for (const hit of this.fuzzyByLength.get(len)?.search(word, { limit: 1 }) ?? []) {
+      // People rarely mistype a word's first letter; "dept" is not "sept", "leading" not "heading".
+      for (const hit of this.fuzzyBuckets.get(bucketKey(word[0] as string, len))?.search(word, { limit: 1 }) ?? []) {
         const score = hit.score ?? 1;
         if (!best || score < best.score) best = { item: hit.item, score };
       }
@@ -133,6 +136,10 @@ export class Analyzer {
     this.corrections.set(word, fixed);
     return fixed ?? word;
   }
+}
+
+function bucketKey(first: string, length: number): string {
+  return `${first}${length}`;
 }
 
 function intentsOf(ws: readonly string[]): Intent[] {

@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MAX_QUESTION_CHARS, loadKnowledge } from '../../src/knowledge/index.js';
+import type { Answer } from '../../src/knowledge/index.js';
+
+const { engine, article, facts } = loadKnowledge();
+const raw = readFileSync(new URL('../../src/knowledge/article.txt', import.meta.url), 'utf8');
+
+function expectWellFormed(a: Answer): void {
+  expect(a.confidence).toBeGreaterThanOrEqual(0);
+  expect(a.confidence).toBeLessThanOrEqual(1);
+  expect(a.related.length).toBeLessThanOrEqual(3);
+  expect(a.quotes.length).toBeLessThanOrEqual(2);
+  for (const q of a.quotes) {
+    expect(raw).toContain(q.text);
+    expect(article.sentences[q.sentence - 1]?.text).toBe(q.text);
+  }
+  if (a.answered) {
+    expect(a.answer).not.toBeNull();
+    expect(a.quotes.length).toBeGreaterThan(0);
+  } else {
+    expect(a.answer).toBeNull();
+    expect(a.quotes).toEqual([]);
+    expect(a.suggestions.length).toBeGreaterThan(0);
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
+  }
+}
+
+describe('answers', () => {
+  it.each([
+    ['Who are the guarantor countries?', 'guarantors', 2],
+    ['How many people live in Idlib?', 'idlib-population', 6],
+    ['Who wrote the article?', 'author', 19],
+    ['Which country proposed the safe zones?', 'zones-proposer', 17],
+    ['When do they meet next?', 'next-round', 16],
+  ])('GIVEN "%s" THEN fact %s is answered with sentence %i quoted first', (q, id, n) => {
+    const a = engine.answer(q);
+    expectWellFormed(a);
+    expect(a.factId).toBe(id);
+    expect(a.quotes[0]?.sentence).toBe(n);
+  });
+
+  it.each([
+    ['guarantor contries', 'guarantors'],
+    ['What did de Mistra call for?', 'de-mistura-call'],
+    ['who is Nazarbaev', 'thanks-host'],
+    ['idlib populaton', 'idlib-population'],
+  ])('GIVEN the typo in "%s" THEN it still finds %s', (q, id) => {
+    expect(engine.answer(q).factId).toBe(id);
+  });
+
+  it.each([
+    ['What does Daesh have to do with the zones?', 'ISIS'],
+    ['Did the Russian Federation propose the zones?', 'Russia'],
+    ['What is Washington worried about?', 'US'],
+    ['What did the Syrian president fail to lose?', 'Assad'],
+  ])('GIVEN an alias in "%s" THEN it is answered (%s)', (q) => {
+    expect(engine.answer(q).answered).toBe(true);
+  });
+
+  it('GIVEN the same sentence answers several questions THEN each gets its own fact', () => {
+    const ids = ['How many rounds were held?', 'Where are the talks held?', 'Since when are they talking?', 'Between whom are the talks?'].map((q) => engine.answer(q).factId);
+    expect(new Set(ids).size).toBe(4);
+    for (const q of ['How many rounds were held?', 'Where are the talks held?']) expect(engine.answer(q).quotes[0]?.sentence).toBe(2);
+  });
+
+  it('GIVEN a question about now THEN the answer is flagged for the 2017 caveat', () => {
+    expect(engine.answer('Is Assad still the president today?').asksAboutNow).toBe(true);
+    expect(engine.answer('Was Assad ousted?').asksAboutNow).toBe(false);
+  });
+});
+
+describe('abstentions', () => {
+  it.each(['What is the capital of France?', 'good morning', 'qwertyuiop', 'How many refugees have left Syria?', 'thanks!'])(
+    'GIVEN "%s" THEN the engine declines and suggests questions it can answer',
+    (q) => {
+      const a = engine.answer(q);
+      expectWellFormed(a);
+      expect(a.answered).toBe(false);
+      for (const s of a.suggestions) expect(engine.answer(s).answered).toBe(true);
+    },
+  );
+});
+
+describe('bad input never crashes and stays bounded', () => {
+  const hostile: Array<[string, string]> = [
+    ['empty', ''],
+    ['whitespace only', ' \n\t  '],
+    ['10,000 characters', 'Who are the guarantor countries? '.repeat(304)],
+    ['10,000 random letters', 'x'.repeat(10_000)],
+    ['emoji only', '🇸🇾🕊️🤝💥'],
+    ['control characters', 'Who\u0000 are\u0007 the\u001b[31m guarantors?\u200b\u202e'],
+    ['markdown', '**Who** are the _guarantor_ `countries`? ||spoiler|| [link](http://x)'],
+    ['mentions', '@everyone @here <@123456789012345678> <@&987654321098765432> who are the guarantors?'],
+    ['right-to-left', 'من هي الدول الضامنة؟'],
+    ['another language', '¿Cuántas personas viven en Idlib?'],
+    ['zalgo', 'W̷h̵o̶ ̸a̴r̷e̵ ̶t̴h̴e̷ ̸g̸u̶a̷r̵a̴n̵t̷o̸r̷s̴?'],
+    ['lone surrogates', '\ud800\udc00\ud800 who \udfff'],
+  ];
+  it.each(hostile)('GIVEN %s THEN a well-formed answer or abstention comes back', (_label, q) => {
+    const a = engine.answer(q);
+    expectWellFormed(a);
+    expect(a.question.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+    expect(a.question).not.toMatch(/[\u0000-\u001f\u200b\u202e]/);
+  });
+  it('GIVEN zalgo over a real question THEN the diacritics do not hide it', () => {
+    expect(engine.answer('W̷h̵o̶ ̸a̴r̷e̵ ̶t̴h̴e̷ ̸g̸u̶a̷r̵a̴n̵t̷o̸r̷s̴?').factId).toBe('guarantors');
+  });
+});
+
+describe('answerFact', () => {
+  it('GIVEN every fact id THEN its answer quotes its own sentences', () => {
+    for (const f of facts) {
+      const a = engine.answerFact(f.id);
+      expect(a?.answer).toBe(f.answer);
+      expect(a?.quotes.map((q) => q.sentence)).toEqual(f.sentences.slice(0, 2));
+      expect(a?.related.some((r) => r.id === f.id)).toBe(false);
+    }
+  });
+  it('GIVEN an unknown id THEN null', () => {
+    expect(engine.answerFact('no-such-fact')).toBeNull();
+  });
+});
+
+describe('suggest (autocomplete)', () => {
+  it('GIVEN nothing typed THEN up to the limit of curated questions', () => {
+    const s = engine.suggest('', 25);
+    expect(s.length).toBe(25);
+    expect(new Set(s).size).toBe(25);
+  });
+  it('GIVEN a partial word THEN the suggestions are about it', () => {
+    const s = engine.suggest('guarant', 25);
+    expect(s.length).toBeGreaterThan(0);
+    expect(s.length).toBeLessThanOrEqual(25);
+    expect(s[0]).toMatch(/guarant/i);
+  });
+  it('GIVEN a typo THEN relevant questions still come first', () => {
+    expect(engine.suggest('idlib populaton', 5)[0]).toMatch(/idlib/i);
+  });
+  it('GIVEN hostile input THEN at most the limit, each at most 80 characters', () => {
+    for (const q of ['x'.repeat(10_000), '@everyone', '🕊️', '\u0000']) {
+      const s = engine.suggest(q, 25);
+      expect(s.length).toBeLessThanOrEqual(25);
+      for (const x of s) expect(x.length).toBeLessThanOrEqual(80);
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/knowledge/article.js';
+import { splitSentences } from '../../src/knowledge/sentences.js';
+
+describe('splitSentences', () => {
+  it('GIVEN "U.S." inside a sentence THEN it does not end the sentence', () => {
+    expect(splitSentences('The U.S. State Department spoke. Then it stopped.')).toEqual(['The U.S. State Department spoke.', 'Then it stopped.']);
+  });
+  it('GIVEN a sentence ending inside quotation marks THEN the closing mark stays with it', () => {
+    expect(splitSentences('He said "we agree." They left.')).toEqual(['He said "we agree."', 'They left.']);
+  });
+  it('GIVEN a quotation followed by its period THEN the period ends the sentence', () => {
+    expect(splitSentences('It called it a "guarantor". Next one.')).toEqual(['It called it a "guarantor".', 'Next one.']);
+  });
+  it('GIVEN a lower-case word after a period THEN no split (an abbreviation-like stop)', () => {
+    expect(splitSentences('Talks in Sept. were held. Done.')).toEqual(['Talks in Sept. were held.', 'Done.']);
+  });
+  it('GIVEN question and exclamation marks THEN each ends a sentence', () => {
+    expect(splitSentences('Who? Iran! And Turkey.')).toEqual(['Who?', 'Iran!', 'And Turkey.']);
+  });
+});
+
+describe('parseArticle on the bundled article', () => {
+  const raw = readFileSync(new URL('../../src/knowledge/article.txt', import.meta.url), 'utf8');
+  const article = parseArticle('astana-2017', raw);
+
+  it('GIVEN the article THEN the headline is sentence 1 and the byline the last sentence', () => {
+    expect(article.sentences[0]?.text).toBe('Guarantor countries set up coordination center for safety zones in Syria');
+    expect(article.byline).toBe('Vanessa Coleman');
+    expect(article.sentences.at(-1)).toEqual({ n: article.sentences.length, text: 'Vanessa Coleman', paragraph: -1 });
+  });
+  it('GIVEN the article THEN it has 19 sentences numbered 1..19 in order', () => {
+    expect(article.sentences.map((s) => s.n)).toEqual(Array.from({ length: 19 }, (_, i) => i + 1));
+  });
+  it('GIVEN the paragraph with two sentences THEN both are split apart', () => {
+    expect(article.sentences[9]?.text.endsWith('Bashar al-Assad.')).toBe(true);
+    expect(article.sentences[10]?.text.startsWith('They expressed gratitude')).toBe(true);
+  });
+  it('GIVEN the U.S. State Department sentence THEN it is one sentence ending after the quotation', () => {
+    const s = article.sentences.find((x) => x.text.startsWith('The U.S. State Department'));
+    expect(s?.text.endsWith('of the Astana process".')).toBe(true);
+  });
+  it('GIVEN any sentence THEN it is verbatim text of the file', () => {
+    for (const s of article.sentences) expect(raw).toContain(s.text);
+  });
+  it('GIVEN Windows line endings THEN the same sentences come out', () => {
+    expect(parseArticle('x', raw.replace(/\n/g, '\r\n')).sentences).toEqual(article.sentences);
+  });
+  it('GIVEN a file without paragraphs THEN it is refused with a clear message', () => {
+    expect(() => parseArticle('x', 'Only a headline')).toThrow(/expected a headline, at least one paragraph and a byline/);
+  });
+});
