@@ -28,6 +28,7 @@ const YES_NO_OPENERS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did',
 const MAX_FUZZY_WORD = 24;
 const MIN_FUZZY_WORD = 5;
 const FUZZY_THRESHOLD = 0.3;
+const FUZZY_THRESHOLD_SHORT = 0.25;
 
 /**
  * Turns text into comparable terms: aliases ("Russian Federation" → "russia", "safe zone" →
@@ -43,10 +44,15 @@ export class Analyzer {
   private readonly corrections = new Map<string, string | null>();
 
   constructor(lexicon: LexiconFile) {
-    this.stopwords = new Set(lexicon.stopwords.flatMap((w) => words(w)));
-    for (const { canonical, variants } of lexicon.aliases) {
+    // One-word stop-words are dropped after aliasing; stop phrases ("tell me", "going to") are
+    // aliases of nothing, so they are removed before a word of theirs can match anything else.
+    const single = lexicon.stopwords.filter((w) => words(w).length === 1);
+    const phrases = lexicon.stopwords.filter((w) => words(w).length > 1);
+    this.stopwords = new Set(single.flatMap((w) => words(w)));
+    const groups = [...lexicon.aliases, ...phrases.map((p) => ({ canonical: '', variants: [p] }))];
+    for (const { canonical, variants } of groups) {
       const output = words(canonical);
-      for (const variant of [canonical, ...variants]) {
+      for (const variant of canonical === '' ? variants : [canonical, ...variants]) {
         const ws = words(variant);
         const first = ws[0];
         if (first === undefined) continue;
@@ -117,10 +123,24 @@ export class Analyzer {
     return candidates?.find((rule) => rule.words.every((w, k) => ws[at + k] === w));
   }
 
+  /** Two swapped neighbours ("syrain", "idilb"): one slip for a typist, two errors for Bitap. */
+  private transposition(word: string): string | null {
+    for (let i = 1; i < word.length - 1; i++) {
+      const candidate = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+      if (this.known.has(candidate) && !this.stopwords.has(candidate)) return candidate;
+    }
+    return null;
+  }
+
   private correct(word: string): string {
     if (this.known.has(word) || word.length < MIN_FUZZY_WORD || word.length > MAX_FUZZY_WORD || /\d/.test(word)) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached ?? word;
+    const swapped = this.transposition(word);
+    if (swapped !== null) {
+      this.corrections.set(word, swapped);
+      return swapped;
+    }
     let best: { item: string; score: number } | undefined;
     // Only words of about the same length: a typo changes a letter or two, not the word's size.
     const spread = word.length <= 6 ? 1 : 2;
@@ -131,7 +151,9 @@ export class Analyzer {
         if (!best || score < best.score) best = { item: hit.item, score };
       }
     }
-    const fixed = best && best.score <= FUZZY_THRESHOLD ? best.item : null;
+    // Bitap counts errors per pattern letter: one slip in a short word weighs more.
+    const threshold = word.length <= 7 ? FUZZY_THRESHOLD_SHORT : FUZZY_THRESHOLD;
+    const fixed = best && best.score <= threshold ? best.item : null;
     if (this.corrections.size > 10_000) this.corrections.clear();
     this.corrections.set(word, fixed);
     return fixed ?? word;

@@ -14,6 +14,8 @@ export const MIN_COVERAGE = 0.55;
 export const MIN_CONFIDENCE = 0.4;
 /** Within this ratio of the best score, a second fact is a near tie worth offering. */
 const NEAR_TIE = 0.92;
+const SPECIFIC_INTENTS: ReadonlySet<Intent> = new Set(['when', 'where', 'count', 'duration']);
+const INTENT_MISS_FACTOR = 0.85;
 const MAX_QUOTES = 2;
 const MAX_RELATED = 3;
 const MAX_SUGGESTIONS = 3;
@@ -193,7 +195,10 @@ export class FactEngine implements AnswerEngine {
         const denominator = Math.sqrt((knownMass + intentMass) * q.mass);
         if (denominator > 0) similarity = Math.max(similarity, shared / denominator);
       }
-      const coverage = sum / mass;
+      const specific = intents.filter((i) => SPECIFIC_INTENTS.has(i));
+      // "When…?" put to a fact nobody asks "when" about is probably a question the fact can't answer.
+      const intentMiss = specific.length > 0 && !specific.some((i) => doc.intents.has(i));
+      const coverage = (sum / mass) * (intentMiss ? INTENT_MISS_FACTOR : 1);
       const intentFit = intents.some((i) => doc.intents.has(i)) ? 0.05 : 0;
       out.push({ doc, coverage, similarity, score: 0.5 * coverage + 0.45 * similarity + intentFit });
     }

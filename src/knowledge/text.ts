@@ -34,8 +34,11 @@ export function words(text: string): string[] {
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/'s\b/g, '')
-    .replace(/n't\b/g, ' not');
-  return t.match(/[\p{L}\p{N}]+/gu) ?? [];
+    .replace(/n't\b/g, ' not')
+    // "co-ordination", "de-escalation": a hyphenated prefix belongs to its word.
+    .replace(/\b(co|de|re|pre|non)-(?=\p{L})/gu, '$1');
+  // Single letters carry no meaning once initialisms are handled ("quick q", stray "s").
+  return (t.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 || /\d/.test(w));
 }
 
 const VOWEL = /[aeiouy]/;
