@@ -15,6 +15,8 @@ export interface Analysis {
 
 interface AliasRule {
   readonly words: readonly string[];
+  /** The same words stemmed: "mediated talks" matches a rule written as "mediate talks". */
+  readonly stems: readonly string[];
   readonly output: readonly string[];
 }
 
@@ -39,6 +41,8 @@ export class Analyzer {
   private readonly rules = new Map<string, AliasRule[]>();
   private readonly stopwords: ReadonlySet<string>;
   private readonly known = new Set<string>();
+  /** An inflection of a known word ("replacement" of "replace") is not a typo. */
+  private readonly knownStems = new Set<string>();
   /** Vocabulary by first letter and length: a typo keeps both, so each lookup scans a handful of words. */
   private fuzzyBuckets = new Map<string, Fuse<string>>();
   private readonly corrections = new Map<string, string | null>();
@@ -54,10 +58,11 @@ export class Analyzer {
       const output = words(canonical);
       for (const variant of canonical === '' ? variants : [canonical, ...variants]) {
         const ws = words(variant);
-        const first = ws[0];
+        const stems = ws.map(stem);
+        const first = stems[0];
         if (first === undefined) continue;
         const list = this.rules.get(first) ?? [];
-        list.push({ words: ws, output });
+        list.push({ words: ws, stems, output: output.map(stem) });
         list.sort((a, b) => b.words.length - a.words.length);
         this.rules.set(first, list);
         for (const w of ws) this.known.add(w);
@@ -69,6 +74,7 @@ export class Analyzer {
   /** Declares the words of the indexed texts, so only genuinely unknown words are fuzzy-corrected. */
   learn(texts: Iterable<string>): void {
     for (const text of texts) for (const w of words(text)) this.known.add(w);
+    for (const w of this.known) this.knownStems.add(stem(w));
     const buckets = new Map<string, string[]>();
     for (const w of this.known) {
       if (w.length < MIN_FUZZY_WORD - 1 || /\d/.test(w) || this.stopwords.has(w)) continue;
@@ -99,10 +105,11 @@ export class Analyzer {
         terms.push(term);
       }
     };
+    const stems = ws.map(stem);
     for (let i = 0; i < ws.length; ) {
-      const rule = this.matchAlias(ws, i);
+      const rule = this.matchAlias(ws, stems, i);
       if (rule) {
-        for (const out of rule.output) add(stem(out));
+        for (const out of rule.output) add(out);
         i += rule.words.length;
         continue;
       }
@@ -118,9 +125,24 @@ export class Analyzer {
     return this.known.has(word);
   }
 
-  private matchAlias(ws: readonly string[], at: number): AliasRule | undefined {
-    const candidates = this.rules.get(ws[at] as string);
-    return candidates?.find((rule) => rule.words.every((w, k) => ws[at + k] === w));
+  /**
+   * The longest alias starting here; at equal length an exact match of the words beats a match
+   * of their stems, so "agreements" can be a deal while "agreed" stays an agreement.
+   */
+  private matchAlias(ws: readonly string[], stems: readonly string[], at: number): AliasRule | undefined {
+    let best: AliasRule | undefined;
+    let bestExact = false;
+    for (const rule of this.rules.get(stems[at] as string) ?? []) {
+      if (best && rule.words.length < best.words.length) break;
+      const exact = rule.words.every((w, k) => ws[at + k] === w);
+      // A stop-word may not start a stem match: "thanks!" is courtesy, not gratitude.
+      if (!exact && (this.stopwords.has(ws[at] as string) || !rule.stems.every((w, k) => stems[at + k] === w))) continue;
+      if (!best || (exact && !bestExact)) {
+        best = rule;
+        bestExact = exact;
+      }
+    }
+    return best;
   }
 
   /** Two swapped neighbours ("syrain", "idilb"): one slip for a typist, two errors for Bitap. */
@@ -133,7 +155,7 @@ export class Analyzer {
   }
 
   private correct(word: string): string {
-    if (this.known.has(word) || word.length < MIN_FUZZY_WORD || word.length > MAX_FUZZY_WORD || /\d/.test(word)) return word;
+    if (this.known.has(word) || this.knownStems.has(stem(word)) || word.length < MIN_FUZZY_WORD || word.length > MAX_FUZZY_WORD || /\d/.test(word)) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached ?? word;
     const swapped = this.transposition(word);

@@ -63,7 +63,7 @@ export function stem(word: string): string {
     }
   }
   if (w.length >= 4 && /([bdfgmnprt])\1$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  if (w.length >= 4 && w.endsWith('e')) w = w.slice(0, -1);
   return w;
 }
 
