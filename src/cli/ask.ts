@@ -36,7 +36,7 @@ export function toText(k: Knowledge, a: Answer): string {
   }
   lines.push(a.answer ?? '', '');
   for (const q of a.quotes) lines.push(`  > "${q.text}" (sentence ${q.sentence})`);
-  if (a.asksAboutNow) lines.push('', `Note: the article reports events of ${k.article.headline ? '2017' : ''}; it cannot tell what is happening now.`);
+  if (a.asksAboutNow) lines.push('', `Note: the article reports events of ${k.article.year}; it cannot tell what is happening now.`);
   lines.push('', `Source: "${k.article.headline}", by ${k.article.byline}.`, `Confidence: ${a.confidence.toFixed(2)}`);
   if (a.related.length > 0) lines.push('', 'Related:', ...a.related.map((r) => `  - ${r.question}`));
   return lines.join('\n');

@@ -7,7 +7,7 @@ import { KnowledgeError } from './errors.js';
  * every block between is a paragraph. Blocks are separated by blank lines. Sentences are numbered
  * from 1 in reading order, the headline and the byline included, so a quote can cite either.
  */
-export function parseArticle(id: string, raw: string): Article {
+export function parseArticle(id: string, raw: string): Omit<Article, 'year'> {
   const blocks = raw
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)

@@ -239,9 +239,10 @@ export class FactEngine implements AnswerEngine {
     const consider = (doc: FactDoc) => {
       if (doc !== best && !picked.includes(doc) && picked.length < MAX_RELATED) picked.push(doc);
     };
-    // Other facts the question touched, then the rest of the topic.
-    for (const s of ranked.slice(1, 6)) if (s.coverage >= MIN_COVERAGE / 2) consider(s.doc);
+    // Other facts the question matched well, then the rest of the topic, then facts quoting the same sentence.
+    for (const s of ranked.slice(1, 6)) if (s.coverage >= MIN_COVERAGE) consider(s.doc);
     for (const doc of this.docs) if (doc.fact.topic === best.fact.topic) consider(doc);
+    for (const doc of this.docs) if (doc.fact.sentences.some((n) => best.fact.sentences.includes(n))) consider(doc);
     return picked.map((d) => this.ref(d));
   }
 

@@ -68,7 +68,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
       found.push(`document "${doc.id}": field "file": ${doc.file} was not found`);
       continue;
     }
-    articles.set(doc.id, { article: parseArticle(doc.id, raw), raw });
+    articles.set(doc.id, { article: Object.freeze({ ...parseArticle(doc.id, raw), year: doc.year }), raw });
   }
   found.push(...factBaseProblems(factBase, articles), ...lexiconProblems(lexicon));
   if (found.length > 0) throw failure(found);

@@ -25,7 +25,7 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
  * topics and documents, cited sentences that exist and are verbatim article text, and every
  * sentence of every document covered by at least one fact.
  */
-export function factBaseProblems(base: FactBaseFile, articles: ReadonlyMap<string, { article: Article; raw: string }>): string[] {
+export function factBaseProblems(base: FactBaseFile, articles: ReadonlyMap<string, { article: Pick<Article, 'sentences'>; raw: string }>): string[] {
   const out: string[] = [];
   const ids = new Set<string>();
   const topics = new Set(base.topics.map((t) => t.id));

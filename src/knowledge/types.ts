@@ -8,6 +8,8 @@ export interface Sentence {
 
 export interface Article {
   readonly id: string;
+  /** The year of the events reported: answers about "now" get a caveat naming it. */
+  readonly year: number;
   readonly headline: string;
   readonly byline: string;
   readonly paragraphs: readonly string[];
