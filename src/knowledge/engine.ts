@@ -58,11 +58,13 @@ export class FactEngine implements AnswerEngine {
     this.analyzer = analyzer;
     this.documents = documents;
     analyzer.learn(facts.flatMap((f) => [...f.questions, ...f.keywords, f.answer, ...this.sentenceTexts(f)]));
+    const analyse = (text: string) => analyzer.analyze(text, { correct: false });
 
+    // Pass 1: the inverted index, each term weighted by the best field of the fact it occurs in.
     facts.forEach((fact, index) => {
       const weights = new Map<string, number>();
       const put = (text: string, weight: number) => {
-        for (const term of analyzer.analyze(text, { correct: false }).terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+        for (const term of analyse(text).terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
       };
       fact.questions.forEach((q) => put(q, FIELD_WEIGHT.question));
       fact.keywords.forEach((k) => put(k, FIELD_WEIGHT.keyword));
@@ -73,17 +75,11 @@ export class FactEngine implements AnswerEngine {
         list.push({ doc: index, weight });
         this.postings.set(term, list);
       }
-      const questions = fact.questions.map((q) => {
-        const a = analyzer.analyze(q, { correct: false });
-        return { terms: new Set(a.terms), intents: new Set(a.intents), mass: 0 };
-      });
-      const doc: FactDoc = { fact, questions, intents: new Set(questions.flatMap((q) => [...q.intents])) };
-      this.docs.push(doc);
-      this.byId.set(fact.id, doc);
       fact.questions.forEach((text) => this.questionIndex.push({ text, lower: text.toLowerCase(), words: words(text), doc: index }));
     });
 
-    const n = this.docs.length;
+    // BM25's idf: a term in few facts tells more about which fact is meant.
+    const n = facts.length;
     let maxIdf = 0;
     for (const [term, list] of this.postings) {
       const value = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
@@ -92,10 +88,17 @@ export class FactEngine implements AnswerEngine {
     }
     // A word the fact base has never seen is as specific as the rarest word it has.
     this.unknownIdf = maxIdf;
-    for (const doc of this.docs) {
-      for (const q of doc.questions as Array<{ terms: ReadonlySet<string>; intents: ReadonlySet<Intent>; mass: number }>) {
-        q.mass = [...q.terms].reduce((sum, t) => sum + (this.idf.get(t) ?? 0), 0) + q.intents.size * INTENT_WEIGHT;
-      }
+
+    // Pass 2: each curated question as a weighted term set, for question-to-question similarity.
+    for (const fact of facts) {
+      const questions = fact.questions.map((q) => {
+        const a = analyse(q);
+        const mass = a.terms.reduce((sum, t) => sum + (this.idf.get(t) ?? 0), 0) + a.intents.length * INTENT_WEIGHT;
+        return { terms: new Set(a.terms), intents: new Set(a.intents), mass };
+      });
+      const doc: FactDoc = { fact, questions, intents: new Set(questions.flatMap((q) => [...q.intents])) };
+      this.docs.push(doc);
+      this.byId.set(fact.id, doc);
     }
   }
 
