@@ -10,7 +10,7 @@ const ABBREVIATIONS = new Set([
 ]);
 
 const CLOSERS = new Set(['"', '\u201d', "'", '\u2019', ')', ']']);
-const OPENERS = /["\u201c'\u2018(\[]/;
+const OPENERS = /["\u201c'\u2018([]/;
 
 function endsWithAbbreviation(text: string, dot: number): boolean {
   // The word right before the period, e.g. "U.S" or "Mr".

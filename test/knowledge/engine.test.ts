@@ -101,7 +101,7 @@ describe('bad input never crashes and stays bounded', () => {
     const a = engine.answer(q);
     expectWellFormed(a);
     expect(a.question.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
-    expect(a.question).not.toMatch(/[\u0000-\u001f\u200b\u202e]/);
+    expect(a.question).not.toMatch(/[\p{Cc}\u200b\u202e]/u);
   });
   it('GIVEN zalgo over a real question THEN the diacritics do not hide it', () => {
     expect(engine.answer('W̷h̵o̶ ̸a̴r̷e̵ ̶t̴h̴e̷ ̸g̸u̶a̷r̵a̴n̵t̷o̸r̷s̴?').factId).toBe('guarantors');
