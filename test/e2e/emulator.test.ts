@@ -148,6 +148,20 @@ describe('discord.js against the emulator', () => {
     expect((await interaction.fetchReply()).content).toBe('In January 2017.');
   });
 
+  it('turns the first follow-up after a deferral into the deferred message, later ones into new messages', async () => {
+    const payload = emu.chatInput('ask', { question: 'Follow-ups?' });
+    const interaction = await deliver(client, emu, payload);
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    await interaction.deferReply();
+    const first = await interaction.followUp({ content: 'First part.' });
+    const second = await interaction.followUp({ content: 'Second part.' });
+    const responses = emu.responsesFor(payload);
+    // Documented Discord behaviour: right after a deferral, a follow-up edits the "thinking" message.
+    expect(first.id).toBe(responses.original?.id);
+    expect(second.id).toBe(responses.followUps[0]?.id);
+    expect(responses.messages.map((m) => m.content)).toEqual(['First part.', 'Second part.']);
+  });
+
   it('answers autocomplete with the focused option, and a button click updates the message', async () => {
     const auto = await deliver(client, emu, emu.autocomplete('ask', { question: 'astan' }, 'question'));
     if (!auto.isAutocomplete()) throw new Error('expected autocomplete');
@@ -341,6 +355,18 @@ describe('Discord limits enforced from the OpenAPI spec', () => {
     await expect50035(channel.send('y'.repeat(2001)), 'content');
   });
 
+  it('refuses a second acknowledgement of the same interaction (40060)', async () => {
+    const payload = emu.chatInput('ask', { question: 'twice' });
+    const interaction = await deliver(client, emu, payload);
+    if (!interaction.isChatInputCommand()) throw new Error('expected a chat input command');
+    await interaction.reply({ content: 'once' });
+    // discord.js refuses a second reply itself; a raw call shows what Discord answers.
+    const again = client.rest.post(Routes.interactionCallback(payload.id, payload.token), { body: { type: 4, data: { content: 'twice' } }, auth: false });
+    await expect(again).rejects.toMatchObject({ status: 400, code: 40060 });
+    expect(emu.protocolErrors.at(-1)).toMatchObject({ code: 40060 });
+    expect(emu.responsesFor(payload).messages.map((m) => m.content)).toEqual(['once']);
+  });
+
   it('accepts the same payloads at the limit', () => {
     const validator = getSpecValidator();
     const callback = '/interactions/1/token/callback';
@@ -390,6 +416,29 @@ describe('sharding', () => {
       await Promise.all(clients.map((c) => c.destroy()));
       await emu.stop();
     }
+  });
+});
+
+describe('login and shutdown', () => {
+  it('refuses a privileged intent the application has not enabled (4014)', async () => {
+    const emu = await startEmulator({ disabledPrivilegedIntents: ['MessageContent'] });
+    const client = new Client({ intents: [...INTENTS, GatewayIntentBits.MessageContent], rest: { api: emu.apiUrl } });
+    try {
+      await expect(client.login(emu.token)).rejects.toThrow(/disallowed intents/i);
+    } finally {
+      await client.destroy();
+      await emu.stop();
+    }
+  });
+
+  it('stop() closes promptly even with a client still connected', async () => {
+    const emu = await startEmulator();
+    const client = await connect(emu);
+    const started = Date.now();
+    await emu.stop();
+    expect(Date.now() - started).toBeLessThan(500);
+    await client.destroy();
+    await expect(emu.waitForRequest(ROUTES.createMessage, 1000)).rejects.toThrow(/stopped/);
   });
 });
 

@@ -16,6 +16,8 @@ const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, Resume: 6, Reconnect: 7, Re
 
 const Intent = {
   Guilds: 1 << 0,
+  GuildMembers: 1 << 1,
+  GuildPresences: 1 << 8,
   GuildMessages: 1 << 9,
   GuildMessageReactions: 1 << 10,
   GuildMessageTyping: 1 << 11,
@@ -24,6 +26,8 @@ const Intent = {
   DirectMessageTyping: 1 << 14,
   MessageContent: 1 << 15,
 };
+
+export type PrivilegedIntent = 'GuildMembers' | 'GuildPresences' | 'MessageContent';
 
 /** GATEWAY_MESSAGE_CONTENT_LIMITED | GATEWAY_GUILD_MEMBERS_LIMITED: an unverified bot in under 100 guilds. */
 const APPLICATION_FLAGS = (1 << 19) | (1 << 15);
@@ -88,6 +92,8 @@ export interface GatewayOptions {
   world: World;
   validTokens: ReadonlySet<string>;
   heartbeatIntervalMs: number;
+  /** Privileged intents not enabled for the application: IDENTIFY asking for one is closed with 4014. */
+  disabledPrivilegedIntents: readonly PrivilegedIntent[];
   /** Base ws:// URL of this emulator (known only once the server listens). */
   baseUrl: () => string;
   /** Wakes the recorder's waiters. */
@@ -227,6 +233,12 @@ export class Gateway extends EventEmitter {
   private identify(ws: WebSocket, conn: { session: Session | null }, d: JsonObject): void {
     if (!this.opts.validTokens.has(String(d.token))) {
       ws.close(4004, 'Authentication failed.');
+      return;
+    }
+    const disallowed = this.opts.disabledPrivilegedIntents.filter((name) => (Number(d.intents ?? 0) & Intent[name]) !== 0);
+    if (disallowed.length > 0) {
+      // discord.js turns 4014 into "Used disallowed intents" and login() rejects with it.
+      ws.close(4014, 'Disallowed intent(s).');
       return;
     }
     const [shardId, shardCount] = (Array.isArray(d.shard) ? d.shard : [0, 1]) as [number, number];

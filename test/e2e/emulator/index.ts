@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Faults } from './faults.js';
 import { Gateway } from './gateway.js';
-import type { DispatchRecord, DispatchTarget, IdentifyRecord, ResumeRecord } from './gateway.js';
+import type { DispatchRecord, DispatchTarget, IdentifyRecord, PrivilegedIntent, ResumeRecord } from './gateway.js';
 import { LOADING, PayloadBuilder } from './payloads.js';
 import type { InteractionContext, InteractionPayload, OptionValue, SendMessageOptions } from './payloads.js';
 import { Recorder } from './recorder.js';
@@ -21,7 +21,7 @@ import { World } from './state.js';
 import type { EmulatedGuild, GuildSpec, InteractionCallback, JsonObject, MessageJson, UserJson } from './state.js';
 import type { FaultOptions, FaultRule } from './faults.js';
 
-export type { DispatchRecord, DispatchTarget, IdentifyRecord, ResumeRecord } from './gateway.js';
+export type { DispatchRecord, DispatchTarget, IdentifyRecord, PrivilegedIntent, ResumeRecord } from './gateway.js';
 export type { InteractionContext, InteractionPayload, OptionValue, SendMessageOptions } from './payloads.js';
 export type { ProtocolError, RecordedFile, RecordedRequest, RequestMatcher, SpecViolation, WaitOptions } from './recorder.js';
 export type { FaultOptions, FaultRule } from './faults.js';
@@ -66,6 +66,11 @@ export interface EmulatorOptions {
   interactionTimeoutMs?: number;
   /** Validate JSON bodies against Discord's OpenAPI spec and answer 400 like Discord; default true. */
   validateBodies?: boolean;
+  /**
+   * Privileged intents NOT enabled in the (emulated) Developer Portal; an IDENTIFY requesting one
+   * is closed with 4014 and discord.js's login() rejects with "Used disallowed intents". Default none.
+   */
+  disabledPrivilegedIntents?: PrivilegedIntent[];
   /** Dispatch MESSAGE_CREATE/UPDATE/DELETE for the bot's own non-ephemeral messages, as Discord does; default true. */
   echoBotMessages?: boolean;
 }
@@ -393,6 +398,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Disc
     world,
     validTokens,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+    disabledPrivilegedIntents: options.disabledPrivilegedIntents ?? [],
     baseUrl: () => `ws://127.0.0.1:${port}`,
     onChange: () => recorder.changed(),
   });
