@@ -1,0 +1,24 @@
+import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
+
+/**
+ * A user's mistake (an out-of-range number, an expired button): the router shows `message`
+ * privately and logs it at debug level only. Anything else thrown while handling is a bug.
+ */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+}
+
+const codeOf = (err: unknown): number | string | undefined =>
+  err instanceof DiscordAPIError ? err.code : undefined;
+
+/** The bot may not post here (missing Send Messages / View Channel): an admin's setting, not a bug. */
+export function isMissingPermissions(err: unknown): boolean {
+  const code = codeOf(err);
+  return code === RESTJSONErrorCodes.MissingPermissions || code === RESTJSONErrorCodes.MissingAccess;
+}
+
+/** The interaction expired (3 s) or was already answered: nothing more can be sent on it. */
+export function isDeadInteraction(err: unknown): boolean {
+  const code = codeOf(err);
+  return code === RESTJSONErrorCodes.UnknownInteraction || code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
+}

@@ -1,0 +1,110 @@
+/**
+ * Free-text questions. A message is for us when the bot is @mentioned (the mention is stripped),
+ * in DMs, when it replies to one of the bot's own messages, and — in ANSWER_CHANNEL_IDS channels —
+ * when it reads like a question. Bots, webhooks, system messages and the bot itself are ignored.
+ *
+ * Mentions, DMs and replies that ping the bot work without the privileged Message Content intent:
+ * Discord delivers their content anyway. Replies to the bot are recognised from the referenced
+ * message's author that Discord sends along (`mentions.repliedUser`), so no message cache is needed.
+ */
+import { MessageType, type Message } from 'discord.js';
+import type { Logger } from 'pino';
+import type { Knowledge } from '../knowledge/types.js';
+import type { Cooldown } from './cooldown.js';
+import { notifyAnswered, type BotHooks } from './hooks.js';
+import { asMessageReply, plainLine, renderAnswer, renderNotice } from './render.js';
+
+export type Trigger = 'mention' | 'dm' | 'reply' | 'channel';
+
+export interface MessageTrigger {
+  readonly trigger: Trigger;
+  /** The message text with the bot's mentions removed, on one line. */
+  readonly question: string;
+}
+
+export interface MessageContext {
+  readonly knowledge: Knowledge;
+  readonly logger: Logger;
+  readonly hooks: BotHooks;
+  readonly cooldown: Cooldown;
+  readonly answerChannelIds: ReadonlySet<string>;
+}
+
+const QUESTION_WORDS = new Set([
+  'who', 'whom', 'whose', 'what', 'when', 'where', 'why', 'how', 'which',
+  'is', 'are', 'am', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'was', 'were',
+  'has', 'have', 'had', 'should', 'shall', 'may', 'might', 'must',
+]);
+
+/** Reads like a question: ends with a question mark, or starts with a question word (and has more words). */
+export function looksLikeQuestion(text: string): boolean {
+  const t = plainLine(text);
+  if (!/\p{L}/u.test(t)) return false;
+  if (/[?？؟]["'”’)\]]*$/.test(t)) return true;
+  const words = t.toLowerCase().split(/\s+/);
+  const first = (words[0] ?? '').replace(/[^\p{L}']/gu, '');
+  return words.length >= 2 && QUESTION_WORDS.has(first);
+}
+
+export const EMPTY_QUESTION_HINT =
+  'Ask me something about the article, e.g. “Who are the guarantor countries?” — or try /help.';
+
+/** Decides whether a message is a question for the bot, and extracts it. Null: leave it alone. */
+export function classifyMessage(message: Message, answerChannelIds: ReadonlySet<string>): MessageTrigger | null {
+  const me = message.client.user;
+  if (!me) return null;
+  if (message.author.bot || message.webhookId || message.system || message.author.id === me.id) return null;
+  if (message.type !== MessageType.Default && message.type !== MessageType.Reply) return null;
+
+  const content = message.content ?? '';
+  const botRoleId = message.inGuild() ? message.guild?.members.me?.roles.botRole?.id : undefined;
+  const mentionOfMe = new RegExp(`<@!?${me.id}>${botRoleId ? `|<@&${botRoleId}>` : ''}`, 'g');
+  const mentioned = mentionOfMe.test(content);
+  const question = plainLine(content.replace(mentionOfMe, ' '));
+
+  if (!message.inGuild()) return { trigger: 'dm', question };
+  if (mentioned) return { trigger: 'mention', question };
+  const repliedTo = message.reference?.messageId ? message.mentions.repliedUser : null;
+  if (repliedTo?.id === me.id) return { trigger: 'reply', question };
+
+  const channel = message.channel;
+  const inAnswerChannel =
+    answerChannelIds.has(message.channelId) ||
+    (channel.isThread() && channel.parentId !== null && answerChannelIds.has(channel.parentId));
+  // In answer channels, replies to other people and messages addressing someone are conversation, not questions.
+  if (
+    inAnswerChannel &&
+    !message.reference &&
+    message.mentions.users.size === 0 &&
+    message.mentions.roles.size === 0 &&
+    !message.mentions.everyone &&
+    looksLikeQuestion(question)
+  ) {
+    return { trigger: 'channel', question };
+  }
+  return null;
+}
+
+/** Answers a classified message with `message.reply` (never pinging anyone). */
+export async function answerMessage(message: Message, trigger: MessageTrigger, ctx: MessageContext): Promise<void> {
+  const started = performance.now();
+  if (trigger.question === '' && trigger.trigger === 'reply') return; // e.g. content we can't see without the intent
+
+  const verdict = ctx.cooldown.take(message.author.id);
+  if (!verdict.allowed) {
+    if (verdict.notify) {
+      const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+      await message.reply(
+        asMessageReply(renderNotice(`You're asking faster than I answer — please wait ${seconds} s, then ask again.`)),
+      );
+    }
+    return;
+  }
+  if (trigger.question === '') {
+    await message.reply(asMessageReply(renderNotice(EMPTY_QUESTION_HINT)));
+    return;
+  }
+  const answer = ctx.knowledge.engine.answer(trigger.question);
+  await message.reply(asMessageReply(renderAnswer(answer, ctx.knowledge)));
+  notifyAnswered(ctx.hooks, ctx.logger, answer, started, 'message');
+}
