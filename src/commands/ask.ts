@@ -1,0 +1,100 @@
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  SlashCommandBuilder,
+  type ApplicationCommandOptionChoiceData,
+} from 'discord.js';
+import { UserError } from '../bot/errors.js';
+import { notifyAnswered } from '../bot/hooks.js';
+import { asReply, LIMITS, plainLine, renderAnswer, renderContext, renderRelated, truncate } from '../bot/render.js';
+import type { Command, CommandContext } from './types.js';
+
+export const QUESTION_MAX_LENGTH = 300;
+
+/** Autocomplete choices from the engine's curated questions: ≤ 25, names and values ≤ 100, unique. */
+export function questionChoices(suggestions: readonly string[]): ApplicationCommandOptionChoiceData<string>[] {
+  const choices: ApplicationCommandOptionChoiceData<string>[] = [];
+  for (const s of suggestions) {
+    if (choices.length >= LIMITS.choices) break;
+    const text = truncate(plainLine(s), LIMITS.choiceText);
+    if (text === '' || choices.some((c) => c.value === text)) continue;
+    choices.push({ name: text, value: text });
+  }
+  return choices;
+}
+
+function answerFactOrExplain(ctx: CommandContext, factId: string) {
+  const answer = ctx.knowledge.engine.answerFact(factId);
+  if (!answer) throw new UserError("That fact isn't in my fact base anymore — ask your question again.");
+  return answer;
+}
+
+export const command = {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setDescription('Ask about the Astana peace talks article; answers quote its sentences word for word.')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .addStringOption((o) =>
+      o
+        .setName('question')
+        .setDescription('Your question, e.g. "Who are the guarantor countries?"')
+        .setRequired(true)
+        .setMaxLength(QUESTION_MAX_LENGTH)
+        .setAutocomplete(true),
+    )
+    .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you (default: everyone sees it)')),
+
+  async execute(interaction, ctx) {
+    const started = performance.now();
+    const question = interaction.options.getString('question', true);
+    const ephemeral = interaction.options.getBoolean('private') ?? false;
+    if (plainLine(question) === '') {
+      throw new UserError('Please type a question, for example: /ask question: Who are the guarantor countries?');
+    }
+    const answer = ctx.knowledge.engine.answer(question);
+    await interaction.reply(asReply(renderAnswer(answer, ctx.knowledge), { ephemeral }));
+    notifyAnswered(ctx.hooks, ctx.logger, answer, started, 'slash');
+  },
+
+  async autocomplete(interaction, ctx) {
+    let choices: ApplicationCommandOptionChoiceData<string>[] = [];
+    try {
+      const focused = interaction.options.getFocused(true);
+      if (focused.name === 'question') {
+        choices = questionChoices(ctx.knowledge.engine.suggest(String(focused.value), LIMITS.choices));
+      }
+    } catch (err) {
+      ctx.logger.error({ err, interactionId: interaction.id }, 'autocomplete failed; offering no choices');
+    }
+    await interaction.respond(choices);
+  },
+
+  components: {
+    namespace: 'qa',
+    async handle(interaction, id, ctx) {
+      const started = performance.now();
+      switch (id.kind) {
+        case 'qa:ctx':
+          await interaction.reply(asReply(renderContext(ctx.knowledge, id.sentences), { ephemeral: true }));
+          return;
+        case 'qa:rel':
+          await interaction.reply(asReply(renderRelated(answerFactOrExplain(ctx, id.factId)), { ephemeral: true }));
+          return;
+        case 'qa:fact':
+        case 'qa:pick': {
+          let factId: string | undefined;
+          if (id.kind === 'qa:fact') factId = id.factId;
+          else if (interaction.isStringSelectMenu()) factId = interaction.values[0];
+          if (factId === undefined) throw new UserError('Pick one of the facts from the menu.');
+          const answer = answerFactOrExplain(ctx, factId);
+          await interaction.reply(asReply(renderAnswer(answer, ctx.knowledge), { ephemeral: true }));
+          notifyAnswered(ctx.hooks, ctx.logger, answer, started, 'component');
+          return;
+        }
+        default:
+          throw new UserError("That control isn't valid anymore — run the command again.");
+      }
+    },
+  },
+} satisfies Command;

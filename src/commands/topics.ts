@@ -1,0 +1,31 @@
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { UserError } from '../bot/errors.js';
+import { asReply, asUpdate, renderTopic, renderTopicList } from '../bot/render.js';
+import type { Command } from './types.js';
+
+/** `/topics`: the fact base's topics; picking one lists its facts, picking a fact shows its full answer. */
+export const command = {
+  data: new SlashCommandBuilder()
+    .setName('topics')
+    .setDescription('Browse what the article covers, topic by topic.')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall),
+
+  async execute(interaction, ctx) {
+    await interaction.reply(asReply(renderTopicList(ctx.knowledge), { ephemeral: true }));
+  },
+
+  components: {
+    namespace: 'topics',
+    async handle(interaction, id, ctx) {
+      if (id.kind !== 'topics:pick' || !interaction.isStringSelectMenu()) {
+        throw new UserError("That control isn't valid anymore — run /topics again.");
+      }
+      const topicId = interaction.values[0];
+      const view = topicId === undefined ? null : renderTopic(ctx.knowledge, topicId);
+      if (!view) throw new UserError("That topic isn't in my fact base anymore — run /topics again.");
+      // The fact menu in this view carries `qa:pick`, answered by /ask's component handler.
+      await interaction.update(asUpdate(view));
+    },
+  },
+} satisfies Command;
