@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ActionRowBuilder,
+  AttachmentBuilder,
   ButtonBuilder,
   ButtonStyle,
   Client,
@@ -13,9 +14,13 @@ import {
   GatewayIntentBits,
   Message,
   MessageFlags,
+  ModalBuilder,
   Partials,
   Routes,
   SlashCommandBuilder,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
 } from 'discord.js';
 import type { ClientOptions, Interaction } from 'discord.js';
 import { ROUTES, getSpecValidator, shardForGuild, startEmulator } from './emulator/index.js';
@@ -187,6 +192,45 @@ describe('discord.js against the emulator', () => {
     await click.update({ content: 'Long answer.', components: [] });
     expect(emu.responsesFor(click.id).callbackType).toBe(7);
     expect(emu.world.messages.get(original.id)).toMatchObject({ content: 'Long answer.', components: [] });
+  });
+
+  it('handles multipart uploads, modals and select menus', async () => {
+    const withFile = emu.chatInput('ask', { question: 'File?' });
+    const command = await deliver(client, emu, withFile);
+    if (!command.isChatInputCommand()) throw new Error('expected a chat input command');
+    const file = new AttachmentBuilder(Buffer.from('Astana, 23 January 2017'), { name: 'source.txt' });
+    const response = await command.reply({ content: 'See the file.', files: [file], withResponse: true });
+    expect(response.resource?.message?.attachments.first()?.name).toBe('source.txt');
+    const upload = emu.responsesFor(withFile).requests[0];
+    expect(upload?.headers.contentType).toMatch(/^multipart\/form-data/);
+    expect(upload?.body).toMatchObject({ type: 4, data: { content: 'See the file.' } });
+    expect(upload?.files.map((f) => [f.field, f.filename, f.data.toString()])).toEqual([['files[0]', 'source.txt', 'Astana, 23 January 2017']]);
+
+    const feedback = await deliver(client, emu, emu.chatInput('ask', { question: 'Feedback?' }));
+    if (!feedback.isChatInputCommand()) throw new Error('expected a chat input command');
+    const input = new TextInputBuilder().setCustomId('text').setLabel('Your feedback').setStyle(TextInputStyle.Paragraph);
+    await feedback.showModal(new ModalBuilder().setCustomId('feedback').setTitle('Feedback').addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)));
+    expect(emu.responsesFor(feedback.id).modal).toMatchObject({ custom_id: 'feedback', title: 'Feedback' });
+    expect(() => emu.modalSubmit('feedback', { txt: 'typo' })).toThrow(/no field\(s\) txt; it has text/);
+    const submit = await deliver(client, emu, emu.modalSubmit('feedback', { text: 'Helpful.' }));
+    if (!submit.isModalSubmit()) throw new Error('expected a modal submit');
+    expect(submit.fields.getTextInputValue('text')).toBe('Helpful.');
+    await submit.reply({ content: 'Thanks!', flags: MessageFlags.Ephemeral });
+
+    const topics = emu.chatInput('ask', { question: 'Topics?' });
+    const menu = await deliver(client, emu, topics);
+    if (!menu.isChatInputCommand()) throw new Error('expected a chat input command');
+    const select = new StringSelectMenuBuilder().setCustomId('topic').addOptions({ label: 'Ceasefire', value: 'ceasefire' }, { label: 'Talks', value: 'talks' });
+    await menu.reply({ content: 'Pick a topic.', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(select)] });
+    const original = emu.responsesFor(topics).original;
+    if (!original) throw new Error('no original message');
+    expect(() => emu.select(original, 'topic', ['weather'])).toThrow(/no option\(s\) weather/);
+    const choice = await deliver(client, emu, emu.select(original, 'topic', ['talks']));
+    if (!choice.isStringSelectMenu()) throw new Error('expected a string select');
+    expect(choice.values).toEqual(['talks']);
+    await choice.deferUpdate();
+    await choice.editReply({ content: 'Talks: ...', components: [] });
+    expect(emu.responsesFor(choice.id)).toMatchObject({ callbackType: 6, original: { id: original.id, content: 'Talks: ...' } });
   });
 
   it('delivers MESSAGE_CREATE and records channel.send(); content needs a mention without the MessageContent intent', async () => {

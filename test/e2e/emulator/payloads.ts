@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { snowflake } from './snowflake.js';
 import { BOT_PERMISSIONS, EVERYONE_PERMISSIONS } from './state.js';
+import type { RecordedFile } from './recorder.js';
 import type { ChannelRecord, JsonObject, MessageJson, UserJson, World } from './state.js';
 
 /** An INTERACTION_CREATE payload (`d`). */
@@ -189,7 +190,7 @@ export class PayloadBuilder {
   }
 
   /** The message object Discord returns when the bot creates a message (REST) from a request body. */
-  botMessage(channelId: string, body: JsonObject, extra: Partial<MessageJson> = {}): MessageJson {
+  botMessage(channelId: string, body: JsonObject, extra: Partial<MessageJson> = {}, files: RecordedFile[] = []): MessageJson {
     const message: MessageJson = {
       id: snowflake(),
       channel_id: channelId,
@@ -210,7 +211,7 @@ export class PayloadBuilder {
       ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
       ...extra,
     };
-    applyBody(this.world, message, body, (Number(body.flags ?? 0) & SETTABLE_FLAGS) | (extra.flags ?? 0));
+    applyBody(this.world, message, body, (Number(body.flags ?? 0) & SETTABLE_FLAGS) | (extra.flags ?? 0), files);
     const reference = body.message_reference as JsonObject | null | undefined;
     if (reference?.message_id) {
       const target = this.world.messages.get(String(reference.message_id));
@@ -222,10 +223,10 @@ export class PayloadBuilder {
   }
 
   /** Applies an edit (PATCH body) the way Discord merges it: absent fields stay, null clears. */
-  editMessage(message: MessageJson, body: JsonObject): MessageJson {
+  editMessage(message: MessageJson, body: JsonObject, files: RecordedFile[] = []): MessageJson {
     // The first edit of a deferred reply replaces the "is thinking..." placeholder.
     const flags = (message.flags & ~LOADING & ~4) | (Number(body.flags ?? message.flags) & 4);
-    applyBody(this.world, message, body, flags);
+    applyBody(this.world, message, body, flags, files);
     message.edited_timestamp = new Date().toISOString();
     return message;
   }
@@ -448,20 +449,27 @@ function makeBotUser(): UserJson {
 }
 
 /** Copies content/embeds/components/attachments from a create or edit body, and the mentions Discord would compute. */
-function applyBody(world: World, message: MessageJson, body: JsonObject, flags: number): void {
+function applyBody(world: World, message: MessageJson, body: JsonObject, flags: number, files: RecordedFile[]): void {
   if ('content' in body) message.content = typeof body.content === 'string' ? body.content : '';
   if ('embeds' in body) message.embeds = ((body.embeds as JsonObject[] | null) ?? []).map((e) => ({ type: 'rich', ...e }));
   if ('components' in body) message.components = (body.components as JsonObject[] | null) ?? [];
-  if ('attachments' in body && Array.isArray(body.attachments)) {
-    // Kept attachments are referenced by id; new ones come with the multipart upload.
-    message.attachments = (body.attachments as JsonObject[]).map((a) => {
+  // Kept attachments are referenced by id; new ones point at a multipart part `files[<id>]`.
+  const described: JsonObject[] = Array.isArray(body.attachments)
+    ? (body.attachments as JsonObject[])
+    : files.map((f, i) => ({ id: /\[(\d+)\]/.exec(f.field)?.[1] ?? String(i) }));
+  if (Array.isArray(body.attachments) || files.length > 0) {
+    message.attachments = described.map((a) => {
       const kept = message.attachments.find((old) => old.id === a.id);
-      return kept ?? {
+      if (kept) return kept;
+      const file = files.find((f) => f.field === `files[${String(a.id)}]`);
+      const filename = String(a.filename ?? file?.filename ?? `file${String(a.id)}`);
+      return {
         id: snowflake(),
-        filename: a.filename ?? `file${String(a.id)}`,
-        size: 0,
-        url: `https://cdn.discordapp.invalid/attachments/${message.channel_id}/${String(a.filename ?? a.id)}`,
-        proxy_url: `https://media.discordapp.invalid/attachments/${message.channel_id}/${String(a.filename ?? a.id)}`,
+        filename,
+        size: file?.size ?? 0,
+        ...(file?.contentType ? { content_type: file.contentType } : {}),
+        url: `https://cdn.discordapp.invalid/attachments/${message.channel_id}/${filename}`,
+        proxy_url: `https://media.discordapp.invalid/attachments/${message.channel_id}/${filename}`,
         ...(a.description ? { description: a.description } : {}),
       };
     });

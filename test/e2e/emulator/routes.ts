@@ -138,7 +138,7 @@ export const routes: RouteDef[] = [
           message_reference: { _errors: [{ code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', message: 'Unknown message' }] },
         });
       }
-      const message = c.world.storeMessage(c.builder.botMessage(c.params.channel_id as string, c.body));
+      const message = c.world.storeMessage(c.builder.botMessage(c.params.channel_id as string, c.body, {}, c.req.files));
       echo(c, 'MESSAGE_CREATE', message);
       return ok(message);
     },
@@ -163,7 +163,7 @@ export const routes: RouteDef[] = [
     handle: (c) => {
       const message = requireChannelMessage(c);
       if (message.author.id !== c.world.botUser.id) fail(403, 50005, 'Cannot edit a message authored by another user', true);
-      c.builder.editMessage(message, c.body);
+      c.builder.editMessage(message, c.body, c.req.files);
       echo(c, 'MESSAGE_UPDATE', message);
       return ok(message);
     },
@@ -228,12 +228,11 @@ export const routes: RouteDef[] = [
       let message: MessageJson;
       if (rec.callbacks[0]?.type === 5 && original && original.flags & LOADING) {
         // Discord turns the first follow-up after a deferral into the deferred "thinking" message.
-        message = c.builder.editMessage(original, c.body);
+        message = c.builder.editMessage(original, c.body, c.req.files);
         echo(c, 'MESSAGE_UPDATE', message);
       } else {
-        message = c.world.storeMessage(
-          c.builder.botMessage(channelOf(rec), c.body, { ...interactionMessageExtras(c.world, rec), flags: Number(c.body.flags ?? 0) & EPHEMERAL }),
-        );
+        const extras = { ...interactionMessageExtras(c.world, rec), flags: Number(c.body.flags ?? 0) & EPHEMERAL };
+        message = c.world.storeMessage(c.builder.botMessage(channelOf(rec), c.body, extras, c.req.files));
         rec.followUpIds.push(message.id);
         echo(c, 'MESSAGE_CREATE', message);
       }
@@ -268,7 +267,8 @@ function interactionCallback(c: RouteContext): RouteResult {
   if (type === 4 || type === 5) {
     const flags = (Number(data?.flags ?? 0) & EPHEMERAL) | (type === 5 ? LOADING : 0);
     const body = type === 5 ? {} : (data ?? {});
-    message = c.world.storeMessage(c.builder.botMessage(channelOf(rec), body, { ...interactionMessageExtras(c.world, rec), flags }));
+    const files = type === 5 ? [] : c.req.files;
+    message = c.world.storeMessage(c.builder.botMessage(channelOf(rec), body, { ...interactionMessageExtras(c.world, rec), flags }, files));
     rec.originalMessageId = message.id;
     echo(c, 'MESSAGE_CREATE', message);
   } else if (type === 6 || type === 7) {
@@ -276,7 +276,7 @@ function interactionCallback(c: RouteContext): RouteResult {
     const target = c.world.messages.get(String((rec.payload.message as JsonObject | undefined)?.id));
     rec.originalMessageId = target?.id ?? null;
     if (type === 7 && target) {
-      message = c.builder.editMessage(target, data ?? {});
+      message = c.builder.editMessage(target, data ?? {}, c.req.files);
       echo(c, 'MESSAGE_UPDATE', message);
     }
   }
@@ -315,7 +315,7 @@ function webhookMessageRoutes(template: string): RouteDef[] {
       authless: true,
       handle: (c) => {
         const { message } = target(c);
-        c.builder.editMessage(message, c.body);
+        c.builder.editMessage(message, c.body, c.req.files);
         echo(c, 'MESSAGE_UPDATE', message);
         return ok(message);
       },
