@@ -158,7 +158,14 @@ export class Recorder {
       if (this.closed) return reject(new Error('the emulator is stopped'));
       const waiter: Waiter = {
         check: () => {
-          const value = check();
+          let value: T | undefined | null | false;
+          try {
+            value = check();
+          } catch (error) {
+            // A throwing check must fail its own wait, not the request that happened to wake it.
+            waiter.fail(error instanceof Error ? error : new Error(String(error)));
+            return false;
+          }
           if (value === undefined || value === null || value === false) return false;
           clearTimeout(timer);
           this.waiters.delete(waiter);
