@@ -1,0 +1,242 @@
+/**
+ * Starting the bot: `startBot` wires a client to the router, logs in, waits for READY and syncs the
+ * slash commands. `runFromEnv` is what the production entry and the end-to-end tests both call.
+ */
+import { once } from 'node:events';
+import {
+  DiscordAPIError,
+  DiscordjsError,
+  DiscordjsErrorCodes,
+  Events,
+  RESTEvents,
+  type Client,
+  type ClientOptions,
+  type RESTOptions,
+} from 'discord.js';
+import type { DestinationStream, Logger } from 'pino';
+import { commandDefinitions, commands as defaultCommands } from '../commands/index.js';
+import type { Command, CommandContext } from '../commands/types.js';
+import { ConfigError, describeConfig, loadConfig, type Config, type Env } from '../config.js';
+import { KnowledgeError, loadKnowledge } from '../knowledge/index.js';
+import type { Knowledge } from '../knowledge/types.js';
+import { createLogger } from '../logger.js';
+import { createClient } from './client.js';
+import { Cooldown } from './cooldown.js';
+import { notifyError, type BotHooks } from './hooks.js';
+import { createInteractionRouter, createMessageRouter } from './router.js';
+import { syncCommands, type SyncResult } from './sync.js';
+
+export type { BotHooks, AnswerVia } from './hooks.js';
+
+export interface StartBotOptions {
+  readonly config: Config;
+  readonly knowledge: Knowledge;
+  readonly logger: Logger;
+  /** Observers for metrics/health (answered, error). */
+  readonly hooks?: BotHooks;
+  /** Test-only REST tuning, e.g. `{ globalRequestsPerSecond: 500, timeout: 5_000 }`. */
+  readonly restOptions?: Partial<RESTOptions>;
+  /** Client overrides for tests, e.g. `{ waitGuildTimeout: 0 }`. */
+  readonly clientOptions?: Partial<ClientOptions>;
+  /** Default: the static list in src/commands/index.ts. */
+  readonly commands?: readonly Command[];
+  /** Register slash commands on startup (default true). */
+  readonly syncCommands?: boolean;
+  /** How long to wait for the gateway READY (default 60 s). */
+  readonly readyTimeoutMs?: number;
+}
+
+export interface RunningBot {
+  readonly client: Client<true>;
+  /** The application id commands are registered under. */
+  readonly applicationId: string;
+  /** What the startup command sync did; undefined when disabled or failed (the failure is logged). */
+  readonly sync: SyncResult | undefined;
+  /** Destroys the client (closes the gateway); idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A startup failure with one line for people (`message`); `cause` keeps the original error.
+ * ConfigError is the other one-line failure (a variable is missing or malformed).
+ */
+export class StartupError extends Error {
+  override readonly name = 'StartupError';
+}
+
+const INVALID_TOKEN =
+  'Discord rejected DISCORD_TOKEN (401 Unauthorized): reset the token in the Developer Portal (your application → Bot → Reset Token) and put the new one in .env.';
+const DISALLOWED_INTENTS =
+  'Discord refused the Message Content intent that ANSWER_CHANNEL_IDS needs: enable it in the Developer Portal (your application → Bot → Message Content Intent), or leave ANSWER_CHANNEL_IDS empty.';
+
+/** Turns the failures people can fix into a one-line StartupError; anything else is returned unchanged. */
+export function explainStartupError(err: unknown): unknown {
+  if (err instanceof ConfigError || err instanceof StartupError) return err;
+  if (
+    (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.TokenInvalid) ||
+    (err instanceof DiscordAPIError && err.status === 401) ||
+    (err instanceof Error && /authentication failed/i.test(err.message))
+  ) {
+    return new StartupError(INVALID_TOKEN, { cause: err });
+  }
+  if (err instanceof Error && /disallowed intents/i.test(err.message)) {
+    return new StartupError(DISALLOWED_INTENTS, { cause: err });
+  }
+  if (err instanceof KnowledgeError) {
+    const first = err.problems[0] ?? err.message;
+    const more = err.problems.length > 1 ? ` (and ${err.problems.length - 1} more)` : '';
+    return new StartupError(`The fact base is broken: ${first}${more}. Run npm run knowledge:check for the full list.`, {
+      cause: err,
+    });
+  }
+  return err;
+}
+
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const { config, knowledge, hooks = {}, readyTimeoutMs = 60_000 } = options;
+  const logger = options.logger.child({ module: 'bot' });
+  const commands = options.commands ?? defaultCommands;
+
+  const client = createClient({
+    apiUrl: config.apiUrl,
+    readsAnswerChannels: config.answerChannelIds.length > 0,
+    ...(options.restOptions ? { restOptions: options.restOptions } : {}),
+    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+  });
+
+  const context: CommandContext = { knowledge, logger: options.logger, hooks, answerChannelIds: config.answerChannelIds };
+  const routeInteraction = createInteractionRouter({ commands, context });
+  const routeMessage = createMessageRouter({
+    context: {
+      knowledge,
+      logger: options.logger,
+      hooks,
+      cooldown: new Cooldown(config.userCooldownSeconds),
+      answerChannelIds: new Set(config.answerChannelIds),
+    },
+  });
+
+  // The routers never reject; the catch is a last line of defence.
+  client.on(Events.InteractionCreate, (interaction) => {
+    routeInteraction(interaction).catch((err: unknown) => logger.error({ err, interactionId: interaction.id }, 'router bug'));
+  });
+  client.on(Events.MessageCreate, (message) => {
+    routeMessage(message).catch((err: unknown) => logger.error({ err, messageId: message.id }, 'message router bug'));
+  });
+  client.on(Events.Error, (err) => {
+    logger.error({ err }, 'discord client error');
+    notifyError(hooks, logger, err, 'client');
+  });
+  client.on(Events.Warn, (warning) => logger.warn({ warning }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.warn({ code: event.code, shardId }, 'gateway connection closed and will not reconnect'),
+  );
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'reconnecting to the gateway'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway session resumed'));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn({ route: info.route, method: info.method, global: info.global, retryAfterMs: info.retryAfter }, 'rate limited by Discord'),
+  );
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info('disconnecting from Discord');
+      await client.destroy();
+    })();
+    return stopping;
+  };
+
+  try {
+    // Whichever fails first is reported: login (bad token, refused intents) or the READY timeout.
+    const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(readyTimeoutMs) });
+    await Promise.all([client.login(config.discordToken), ready]);
+  } catch (err) {
+    await stop().catch(() => undefined);
+    if (err instanceof Error && err.name === 'AbortError') {
+      throw new StartupError(`Discord did not get ready within ${Math.round(readyTimeoutMs / 1000)} s; check the network and DISCORD_API_URL.`, {
+        cause: err,
+      });
+    }
+    throw explainStartupError(err);
+  }
+
+  const ready = client as Client<true>;
+  const gatewayAppId = ready.application.id;
+  if (config.clientId && config.clientId !== gatewayAppId) {
+    logger.warn(
+      { configured: config.clientId, fromToken: gatewayAppId },
+      'DISCORD_CLIENT_ID does not match the application of DISCORD_TOKEN; using the token’s application',
+    );
+  }
+  const applicationId = gatewayAppId;
+  logger.info(
+    { user: ready.user.tag, userId: ready.user.id, applicationId, guilds: ready.guilds.cache.size },
+    'connected to Discord',
+  );
+
+  let sync: SyncResult | undefined;
+  if (options.syncCommands ?? true) {
+    try {
+      sync = await syncCommands({
+        rest: ready.rest,
+        applicationId,
+        guildId: config.guildId,
+        commands: commandDefinitions(commands),
+        logger,
+      });
+    } catch (err) {
+      // Mentions and DMs still work without slash commands: keep running.
+      logger.error({ err, guildId: config.guildId }, 'could not register slash commands');
+      notifyError(hooks, logger, err, 'sync');
+    }
+  }
+  return { client: ready, applicationId, sync, stop };
+}
+
+export interface RunFromEnvOptions
+  extends Pick<StartBotOptions, 'hooks' | 'restOptions' | 'clientOptions' | 'syncCommands' | 'readyTimeoutMs'> {
+  /** Use this logger instead of creating one from LOG_LEVEL. */
+  readonly logger?: Logger;
+  /** Where the created logger writes (default stdout). Ignored when `logger` is given. */
+  readonly logDestination?: DestinationStream;
+  /** Default: `loadKnowledge()` (the bundled fact base). */
+  readonly knowledge?: Knowledge;
+}
+
+export interface RunningFromEnv extends RunningBot {
+  readonly config: Config;
+  readonly logger: Logger;
+}
+
+/**
+ * Config from `env` → logger → knowledge → `startBot`. Used by src/index.ts and by end-to-end tests.
+ * @throws ConfigError or StartupError (one line for people, `cause` attached) or an unexpected error.
+ */
+export async function runFromEnv(env: Env, options: RunFromEnvOptions = {}): Promise<RunningFromEnv> {
+  const config = loadConfig(env);
+  const logger =
+    options.logger ??
+    createLogger({
+      level: config.logLevel,
+      secrets: [config.discordToken],
+      ...(options.logDestination ? { destination: options.logDestination } : {}),
+    });
+  logger.info(describeConfig(config), 'starting');
+  let knowledge: Knowledge;
+  try {
+    knowledge = options.knowledge ?? loadKnowledge();
+  } catch (err) {
+    throw explainStartupError(err);
+  }
+  const bot = await startBot({
+    config,
+    knowledge,
+    logger,
+    ...(options.hooks ? { hooks: options.hooks } : {}),
+    ...(options.restOptions ? { restOptions: options.restOptions } : {}),
+    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    ...(options.syncCommands !== undefined ? { syncCommands: options.syncCommands } : {}),
+    ...(options.readyTimeoutMs !== undefined ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
+  });
+  return { ...bot, config, logger };
+}
