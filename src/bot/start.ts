@@ -104,7 +104,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
   });
 
-  const context: CommandContext = { knowledge, logger: options.logger, hooks, answerChannelIds: config.answerChannelIds };
+  const context: CommandContext = {
+    knowledge,
+    logger: options.logger.child({ module: 'commands' }),
+    hooks,
+    answerChannelIds: config.answerChannelIds,
+  };
   const routeInteraction = createInteractionRouter({ commands, context });
   const routeMessage = createMessageRouter({
     context: {
@@ -115,6 +120,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       answerChannelIds: new Set(config.answerChannelIds),
     },
   });
+
+  let stopping: Promise<void> | undefined;
 
   // The routers never reject; the catch is a last line of defence.
   client.on(Events.InteractionCreate, (interaction) => {
@@ -131,13 +138,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   client.on(Events.ShardDisconnect, (event, shardId) =>
     logger.warn({ code: event.code, shardId }, 'gateway connection closed and will not reconnect'),
   );
-  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'reconnecting to the gateway'));
+  client.on(Events.ShardReconnecting, (shardId) => {
+    if (!stopping) logger.info({ shardId }, 'reconnecting to the gateway');
+  });
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'gateway session resumed'));
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn({ route: info.route, method: info.method, global: info.global, retryAfterMs: info.retryAfter }, 'rate limited by Discord'),
   );
 
-  let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       logger.info('disconnecting from Discord');
