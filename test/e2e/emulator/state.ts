@@ -178,7 +178,8 @@ export class World {
     const botRoleId = snowflake();
     const roles: JsonObject[] = [
       role(id, '@everyone', 0, EVERYONE_PERMISSIONS, false),
-      role(botRoleId, this.botUser.username, 1, BOT_PERMISSIONS, true),
+      // Discord tags a bot's managed role with its user id; discord.js's `roles.botRole` relies on it.
+      { ...role(botRoleId, this.botUser.username, 1, BOT_PERMISSIONS, true), tags: { bot_id: this.botUser.id } },
     ];
     const channelSpecs = spec.channels ?? [{ name: 'general' }, { name: 'answers' }];
     const channelIds: Record<string, string> = {};
