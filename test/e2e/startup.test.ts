@@ -1,0 +1,72 @@
+// Startup as in production: login, READY, and the slash command sync (GET, then PUT only when the
+// definitions differ from what Discord has).
+
+import { GatewayIntentBits } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import { ROUTES } from './emulator/index.js';
+import type { JsonObject } from './emulator/index.js';
+import { LEVEL, useBotSuite } from './helpers/harness.js';
+
+const BASE_INTENTS = GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages;
+
+describe('startup', () => {
+  const s = useBotSuite();
+
+  it('logs in with the token, identifies without privileged intents and reports READY', () => {
+    const { emu, bot, logs } = s;
+    expect(emu.requests(ROUTES.gatewayBot).map((r) => [r.status, r.headers.authorization])).toEqual([[200, `Bot ${emu.token}`]]);
+    expect(emu.identifies).toHaveLength(1);
+    expect(emu.identifies[0]).toMatchObject({ shardId: 0, shardCount: 1, intents: BASE_INTENTS });
+    expect(bot.client.isReady()).toBe(true);
+    expect(bot.applicationId).toBe(emu.applicationId);
+    expect(bot.client.guilds.cache.has(emu.guild.id)).toBe(true);
+    const connected = logs.find((l) => l.msg === 'connected to Discord')[0];
+    expect(connected).toMatchObject({ level: LEVEL.info, userId: emu.botUser.id, applicationId: emu.applicationId, guilds: 1 });
+    // The token never reaches the logs.
+    expect(logs.lines.some((l) => JSON.stringify(l).includes(emu.token))).toBe(false);
+  });
+
+  it('registers every command once, globally, with the right options', () => {
+    const { emu, bot } = s;
+    const sync = emu.requests(/\/applications\/\d+\/commands$/);
+    expect(sync.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'PUT 200']);
+    expect(bot.sync).toMatchObject({ action: 'updated', scope: 'global', count: 4 });
+
+    const body = sync[1]?.body as JsonObject[];
+    expect(body.map((c) => c['name'])).toEqual(['ask', 'topics', 'source', 'help']);
+    const byName = new Map(body.map((c) => [c['name'], c]));
+    const optionsOf = (name: string) => (byName.get(name)?.['options'] as JsonObject[] | undefined) ?? [];
+
+    expect(optionsOf('ask')).toEqual([
+      expect.objectContaining({ type: 3, name: 'question', required: true, autocomplete: true, max_length: 300 }),
+      expect.objectContaining({ type: 5, name: 'private' }),
+    ]);
+    expect(optionsOf('ask')[1]?.['required']).not.toBe(true);
+    expect(optionsOf('topics')).toEqual([]);
+    expect(optionsOf('source')).toEqual([expect.objectContaining({ type: 4, name: 'sentence', min_value: 1 })]);
+    expect(optionsOf('source')[0]?.['required']).not.toBe(true);
+    expect(optionsOf('help')).toEqual([]);
+    for (const c of body) {
+      expect(String(c['description']).length, `/${String(c['name'])} description`).toBeGreaterThan(0);
+      // Usable in servers and in the bot's DMs.
+      expect(c['contexts']).toEqual([0, 1]);
+    }
+    // What Discord stored is what the interaction builders use from now on.
+    expect(emu.world.commands.list(null).map((c) => c.name)).toEqual(['ask', 'topics', 'source', 'help']);
+  });
+
+  it('a second start against the same Discord with unchanged definitions does not PUT again', async () => {
+    const identifies = s.emu.identifies.length;
+    await s.restart();
+    const sync = s.emu.requests(/\/applications\/\d+\/commands$/, s.since);
+    expect(sync.map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200']);
+    expect(s.bot.sync).toMatchObject({ action: 'unchanged', changed: [] });
+    expect(s.logs.find((l) => l.msg === 'slash commands are up to date', s.logSince)).toHaveLength(1);
+    expect(s.emu.identifies).toHaveLength(identifies + 1);
+    // The restarted bot serves: a command still works against the stored definitions.
+    const payload = s.emu.chatInput('help');
+    s.emu.sendInteraction(payload);
+    const response = await s.emu.waitForResponse(payload);
+    expect(response.callbackType).toBe(4);
+  });
+});
