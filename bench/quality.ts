@@ -1,0 +1,45 @@
+/** Answer quality: the official scorer (TS port) applied to each answerer and question set. */
+import { existsSync } from 'node:fs';
+import { readQuestions, score, type EvalQuestion, type EvalScore } from '../test/knowledge/scoring.js';
+import type { Answerer } from './baselines.js';
+
+export interface QuestionSet {
+  readonly key: string;
+  readonly label: string;
+  readonly questions: readonly EvalQuestion[];
+}
+
+export interface QualityResult {
+  readonly answerer: string;
+  readonly set: string;
+  readonly counts: { answerable: number; offtopic: number; unanswerable: number };
+  readonly score: EvalScore;
+}
+
+const FIXTURES = new URL('../test/fixtures/', import.meta.url);
+
+/** The dev set first (the one the targets apply to), then the generalisation sets that exist. */
+export const SET_FILES = [
+  { key: 'dev', file: 'questions.dev.jsonl', label: 'dev (public)' },
+  { key: 'paraphrase', file: 'questions.paraphrase.jsonl', label: 'paraphrase' },
+  { key: 'blind', file: 'questions.blind.jsonl', label: 'blind' },
+  { key: 'blind2', file: 'questions.blind2.jsonl', label: 'blind2' },
+] as const;
+
+export function loadQuestionSets(): QuestionSet[] {
+  return SET_FILES.flatMap(({ key, file, label }) => {
+    const url = new URL(file, FIXTURES);
+    return existsSync(url) ? [{ key, label, questions: readQuestions(url) }] : [];
+  });
+}
+
+export function countKinds(questions: readonly EvalQuestion[]): QualityResult['counts'] {
+  const counts = { answerable: 0, offtopic: 0, unanswerable: 0 };
+  for (const q of questions) counts[q.kind]++;
+  return counts;
+}
+
+export function evaluate(answerer: Answerer, set: QuestionSet, articleText: string): QualityResult {
+  const answers = set.questions.map((q) => answerer.answer(q.q));
+  return { answerer: answerer.key, set: set.key, counts: countKinds(set.questions), score: score(set.questions, answers, articleText) };
+}
