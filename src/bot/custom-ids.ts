@@ -7,6 +7,8 @@
  *   v1:qa:pick           select menu whose values are fact ids
  *   v1:src:page:<n>      /source page n (Prev/Next)
  *   v1:topics:pick       select menu whose values are topic ids
+ *   v1:fb:up:<factId>    👍 on an answer: the curator's feedback that <factId> answered well
+ *   v1:fb:down:<factId>  👎 on an answer: <factId> did not answer the question well
  *
  * Discord sends custom_ids back from clients, so decoding validates everything and never throws.
  */
@@ -22,9 +24,11 @@ export type CustomId =
   | { readonly kind: 'qa:fact'; readonly factId: string }
   | { readonly kind: 'qa:pick' }
   | { readonly kind: 'src:page'; readonly page: number }
-  | { readonly kind: 'topics:pick' };
+  | { readonly kind: 'topics:pick' }
+  | { readonly kind: 'fb:up'; readonly factId: string }
+  | { readonly kind: 'fb:down'; readonly factId: string };
 
-export type CustomIdNamespace = 'qa' | 'src' | 'topics';
+export type CustomIdNamespace = 'qa' | 'src' | 'topics' | 'fb';
 
 export type DecodedCustomId =
   | { readonly ok: true; readonly id: CustomId; readonly namespace: CustomIdNamespace }
@@ -52,6 +56,9 @@ function build(id: CustomId): string {
       return `${p}:src:page:${id.page}`;
     case 'topics:pick':
       return `${p}:topics:pick`;
+    case 'fb:up':
+    case 'fb:down':
+      return `${p}:${id.kind}:${id.factId}`;
   }
 }
 
@@ -61,6 +68,8 @@ function valid(id: CustomId): boolean {
       return id.sentences.length >= 1 && id.sentences.length <= MAX_CONTEXT_SENTENCES && id.sentences.every(isSentence);
     case 'qa:rel':
     case 'qa:fact':
+    case 'fb:up':
+    case 'fb:down':
       return isEncodableId(id.factId);
     case 'src:page':
       return isSentence(id.page);
@@ -112,6 +121,10 @@ export function decodeCustomId(raw: unknown): DecodedCustomId {
       return ok({ kind: 'src:page', page: Number(arg) });
     case 'topics:pick':
       return arg === undefined ? ok({ kind: 'topics:pick' }) : MALFORMED;
+    case 'fb:up':
+    case 'fb:down':
+      if (arg === undefined) return MALFORMED;
+      return ok({ kind: `fb:${action}` as 'fb:up' | 'fb:down', factId: arg });
     default:
       return MALFORMED;
   }

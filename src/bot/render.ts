@@ -323,7 +323,19 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge): Rendered {
     answer.related.length > 0 && answer.factId !== null ? button({ kind: 'qa:rel', factId: answer.factId }, 'Related') : null,
     alt && alt.id !== answer.factId ? button({ kind: 'qa:fact', factId: alt.id }, `Did you mean: ${alt.question}`) : null,
   ];
-  return rendered(assemble(parts), buttonRows(buttons));
+  return rendered(assemble(parts), [...buttonRows(buttons), ...feedbackRow(answer.factId)]);
+}
+
+/** Labels of the feedback buttons under every answer. */
+export const FEEDBACK_LABELS = { up: '👍', down: '👎' } as const;
+
+/** 👍/👎 under an answer, on a row of their own: the curator's signal of which facts to fix. */
+function feedbackRow(factId: string | null): ComponentRow[] {
+  if (factId === null) return [];
+  return buttonRows([
+    button({ kind: 'fb:up', factId }, FEEDBACK_LABELS.up),
+    button({ kind: 'fb:down', factId }, FEEDBACK_LABELS.down),
+  ]);
 }
 
 /** The related facts of an answer as a select menu (the Related button). */

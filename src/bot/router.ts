@@ -7,7 +7,7 @@
  */
 import type { AutocompleteInteraction, Interaction, Message, RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
-import type { Command, CommandContext } from '../commands/types.js';
+import type { Command, CommandContext, ComponentHandler } from '../commands/types.js';
 import { decodeCustomId } from './custom-ids.js';
 import { isDeadInteraction, isMissingPermissions, UserError } from './errors.js';
 import { notifyError } from './hooks.js';
@@ -28,7 +28,7 @@ function describeInteraction(interaction: Interaction): Record<string, unknown> 
   const info: Record<string, unknown> = {
     interactionId: interaction.id,
     type: interaction.type,
-    guildId: interaction.guildId ?? undefined,
+    // No user or guild ids in logs (see README, "Logs and privacy"); the channel helps with permissions.
     channelId: interaction.channelId ?? undefined,
   };
   if (interaction.isCommand() || interaction.isAutocomplete()) info['command'] = interaction.commandName;
@@ -45,13 +45,15 @@ function where(interaction: Interaction): string {
 export interface InteractionRouterOptions {
   readonly commands: readonly Command[];
   readonly context: CommandContext;
+  /** Component handlers that belong to no command (e.g. the feedback buttons). */
+  readonly components?: readonly ComponentHandler[];
 }
 
-export function createInteractionRouter({ commands, context }: InteractionRouterOptions) {
+export function createInteractionRouter({ commands, context, components = [] }: InteractionRouterOptions) {
   const log: Logger = context.logger.child({ module: 'router' });
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const byNamespace = new Map(
-    commands.flatMap((c) => (c.components ? [[c.components.namespace, c.components] as const] : [])),
+    [...commands.flatMap((c) => (c.components ? [c.components] : [])), ...components].map((h) => [h.namespace, h] as const),
   );
 
   async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {

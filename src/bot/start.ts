@@ -22,17 +22,18 @@ import type { Knowledge } from '../knowledge/types.js';
 import { createLogger } from '../logger.js';
 import { createClient } from './client.js';
 import { Cooldown } from './cooldown.js';
-import { notifyError, type BotHooks } from './hooks.js';
+import { createFeedbackComponents } from './feedback.js';
+import { notifyClientCreated, notifyError, type BotHooks } from './hooks.js';
 import { createInteractionRouter, createMessageRouter } from './router.js';
 import { syncCommands, type SyncResult } from './sync.js';
 
-export type { BotHooks, AnswerVia } from './hooks.js';
+export type { BotHooks, AnswerVia, FeedbackVote } from './hooks.js';
 
 export interface StartBotOptions {
   readonly config: Config;
   readonly knowledge: Knowledge;
   readonly logger: Logger;
-  /** Observers for metrics/health (answered, error). */
+  /** Observers for metrics/health (clientCreated, answered, feedback, error). */
   readonly hooks?: BotHooks;
   /** Test-only REST tuning, e.g. `{ globalRequestsPerSecond: 500, timeout: 5_000 }`. */
   readonly restOptions?: Partial<RESTOptions>;
@@ -103,6 +104,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     ...(options.restOptions ? { restOptions: options.restOptions } : {}),
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
   });
+  notifyClientCreated(hooks, logger, client);
 
   const context: CommandContext = {
     knowledge,
@@ -110,7 +112,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     hooks,
     answerChannelIds: config.answerChannelIds,
   };
-  const routeInteraction = createInteractionRouter({ commands, context });
+  const routeInteraction = createInteractionRouter({ commands, context, components: [createFeedbackComponents()] });
   const routeMessage = createMessageRouter({
     context: {
       knowledge,

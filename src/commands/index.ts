@@ -5,7 +5,7 @@ import { command as source } from './source.js';
 import { command as topics } from './topics.js';
 import type { Command } from './types.js';
 
-export type { Command, CommandContext, ComponentInteraction } from './types.js';
+export type { Command, CommandContext, ComponentHandler, ComponentInteraction } from './types.js';
 
 /** Every slash command, listed statically (no folder scanning). */
 export const commands: readonly Command[] = Object.freeze([ask, topics, source, help]);

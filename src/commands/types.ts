@@ -27,8 +27,11 @@ export interface Command {
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
   /** The buttons and menus this command's messages carry: custom_ids in `namespace` come here. */
-  readonly components?: {
-    readonly namespace: CustomIdNamespace;
-    handle(interaction: ComponentInteraction, id: CustomId, ctx: CommandContext): Promise<void>;
-  };
+  readonly components?: ComponentHandler;
+}
+
+/** Handles the buttons and menus whose custom_ids are in `namespace`. */
+export interface ComponentHandler {
+  readonly namespace: CustomIdNamespace;
+  handle(interaction: ComponentInteraction, id: CustomId, ctx: CommandContext): Promise<void>;
 }

@@ -9,6 +9,8 @@ describe('custom ids', () => {
     [{ kind: 'qa:pick' }, 'v1:qa:pick'],
     [{ kind: 'src:page', page: 2 }, 'v1:src:page:2'],
     [{ kind: 'topics:pick' }, 'v1:topics:pick'],
+    [{ kind: 'fb:up', factId: 'guarantors' }, 'v1:fb:up:guarantors'],
+    [{ kind: 'fb:down', factId: 'zones-duration' }, 'v1:fb:down:zones-duration'],
   ])('GIVEN %j THEN encodes compactly and decodes back', (id, encoded) => {
     expect(encodeCustomId(id)).toBe(encoded);
     const decoded = decodeCustomId(encoded);
@@ -50,6 +52,9 @@ describe('custom ids', () => {
     'v1:src:page:0',
     'v1:src:page:1e3',
     'v1:topics:pick:x',
+    'v1:fb:up',
+    'v1:fb:down:',
+    'v1:fb:sideways:guarantors',
     'v1:nope:what',
     'v1:__proto__:constructor',
     `v1:qa:fact:${'x'.repeat(200)}`,

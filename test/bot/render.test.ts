@@ -93,9 +93,20 @@ describe('renderAnswer (fake knowledge)', () => {
     expect(r.content).toContain(BYLINE);
     expect(r.content.indexOf('sentence 2')).toBeLessThan(r.content.indexOf(BYLINE));
     expect(r.allowedMentions).toEqual({ parse: [] });
-    expect(customIds(r)).toEqual(['v1:qa:ctx:2', 'v1:qa:rel:guarantors']);
-    expect(buttons(r).map((b) => b['label'])).toEqual(['Context', 'Related']);
+    expect(customIds(r)).toEqual(['v1:qa:ctx:2', 'v1:qa:rel:guarantors', 'v1:fb:up:guarantors', 'v1:fb:down:guarantors']);
+    expect(buttons(r).map((b) => b['label'])).toEqual(['Context', 'Related', '👍', '👎']);
     expect(r.content).not.toContain(NOW_CAVEAT);
+  });
+
+  it('GIVEN an answer THEN 👍/👎 feedback buttons carry its fact id on a row of their own; abstentions get none', () => {
+    const alt = { id: 'next-round', answer: 'In October.', question: 'When is the next round of talks?' };
+    const r = renderAnswer(answerFor(guarantors, 'q', { alternative: alt }), knowledge);
+    expectValid(r);
+    expect(r.components).toHaveLength(2);
+    const feedback = r.components[1]!.components.map((c) => ('custom_id' in c ? c.custom_id : ''));
+    expect(feedback).toEqual(['v1:fb:up:guarantors', 'v1:fb:down:guarantors']);
+    const a = renderAnswer(abstention('What is the capital of France?'), knowledge);
+    expect(customIds(a).filter((id) => id.startsWith('v1:fb:'))).toEqual([]);
   });
 
   it('GIVEN a quote full of markdown and mentions THEN it is escaped but verbatim once rendered', () => {
