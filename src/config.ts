@@ -11,6 +11,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DEFAULT_API_URL = 'https://discord.com/api';
 export const DEFAULT_COOLDOWN_SECONDS = 3;
 const MAX_COOLDOWN_SECONDS = 3600;
+export const DEFAULT_HEALTH_HOST = '127.0.0.1';
+/** `npm run start:sharded` spawns at most this many shard processes. */
+export const MAX_SHARD_COUNT = 1024;
 
 export interface Config {
   readonly discordToken: string;
@@ -25,6 +28,12 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** 0 disables the per-user cooldown. */
   readonly userCooldownSeconds: number;
+  /** Port of the /healthz + /metrics listener (each shard binds this + its shard id); undefined: off. */
+  readonly healthPort: number | undefined;
+  /** Interface the health listener binds; 127.0.0.1 unless HEALTH_HOST says otherwise. */
+  readonly healthHost: string;
+  /** Shards `npm run start:sharded` runs: 'auto' (Discord's recommendation) or a number. */
+  readonly shardCount: 'auto' | number;
 }
 
 /** A missing or malformed variable: `message` is one line naming it and what to do. */
@@ -157,6 +166,46 @@ const cooldown = optionalText.transform((v, ctx) => {
   return n;
 });
 
+const healthPort = optionalText.transform((v, ctx) => {
+  if (v === undefined) return undefined;
+  const n = /^\d{1,5}$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `HEALTH_PORT must be a TCP port from 1 to 65535, got ${shown(v)}: fix it, or leave it empty to turn the health and metrics listener off.`,
+    });
+    return z.NEVER;
+  }
+  return n;
+});
+
+const healthHost = optionalText.transform((v, ctx) => {
+  if (v === undefined) return DEFAULT_HEALTH_HOST;
+  // An IPv4/IPv6 address or a host name; brackets around IPv6 are accepted and removed.
+  const host = v.replace(/^\[(.*)\]$/, '$1');
+  if (!/^[A-Za-z0-9._:-]{1,253}$/.test(host)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `HEALTH_HOST must be an address to listen on, like 127.0.0.1 or 0.0.0.0, got ${shown(v)}: fix it or leave it empty for ${DEFAULT_HEALTH_HOST}.`,
+    });
+    return z.NEVER;
+  }
+  return host;
+});
+
+const shardCount = optionalText.transform((v, ctx): 'auto' | number => {
+  if (v === undefined || v.toLowerCase() === 'auto') return 'auto';
+  const n = /^\d{1,4}$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_SHARD_COUNT) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `SHARD_COUNT must be auto or a number of shards from 1 to ${MAX_SHARD_COUNT}, got ${shown(v)}: fix it or leave it empty for auto.`,
+    });
+    return z.NEVER;
+  }
+  return n;
+});
+
 /** Key order is the order problems are reported in: the token first. */
 const schema = z.object({
   DISCORD_TOKEN: token,
@@ -172,6 +221,9 @@ const schema = z.object({
   ANSWER_CHANNEL_IDS: channelIds,
   LOG_LEVEL: logLevel,
   USER_COOLDOWN_SECONDS: cooldown,
+  HEALTH_PORT: healthPort,
+  HEALTH_HOST: healthHost,
+  SHARD_COUNT: shardCount,
 });
 
 /**
@@ -197,6 +249,9 @@ export function loadConfig(env: Env = process.env): Config {
     answerChannelIds: Object.freeze([...e.ANSWER_CHANNEL_IDS]),
     logLevel: e.LOG_LEVEL,
     userCooldownSeconds: e.USER_COOLDOWN_SECONDS,
+    healthPort: e.HEALTH_PORT,
+    healthHost: e.HEALTH_HOST,
+    shardCount: e.SHARD_COUNT,
   };
   // If a config object is ever logged or inspected by mistake, the token stays out of it.
   const redacted = () => ({ ...config, discordToken: '[redacted]' });
@@ -214,5 +269,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     answerChannels: config.answerChannelIds.length,
     logLevel: config.logLevel,
     userCooldownSeconds: config.userCooldownSeconds,
+    health: config.healthPort === undefined ? 'off' : `${config.healthHost}:${config.healthPort}`,
   };
 }
