@@ -11,6 +11,8 @@ import {
   APOLOGY,
   ask,
   EPHEMERAL,
+  expectIgnored,
+  interact,
   LEVEL,
   newUser,
   quotesOf,
@@ -31,7 +33,10 @@ function explosiveKnowledge(): Knowledge {
       return real.engine.answer(question);
     },
     answerFact: (id) => real.engine.answerFact(id),
-    suggest: (partial, limit) => real.engine.suggest(partial, limit),
+    suggest: (partial, limit) => {
+      if (partial.includes('KABOOM')) throw new Error('suggest exploded (injected by the e2e test)');
+      return real.engine.suggest(partial, limit);
+    },
   };
   // The real Knowledge is frozen: delegate instead of patching it.
   return {
@@ -114,6 +119,46 @@ describe('faults', () => {
       expect(r.ephemeral).toBe(true);
       expect(r.messages.map((m) => m.content)).toEqual([APOLOGY]);
       expect(s.logs.find((l) => l.msg === 'interaction failed' && l['interactionId'] === r.interaction.id, s.logSince)).toHaveLength(1);
+    });
+  });
+
+  describe('Discord refusing or too slow', () => {
+    it('autocomplete whose engine throws: an empty list (never "loading options failed"), the error logged', async () => {
+      s.expect.errorLogs();
+      const r = await interact(s.emu, s.emu.autocomplete('ask', { question: 'KABOOM' }, 'question'));
+      expect(r.callbackType).toBe(8);
+      expect(r.choices).toEqual([]);
+      const logged = s.logs.find((l) => l.level === LEVEL.error && l['interactionId'] === r.interaction.id, s.logSince);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]?.['err']).toMatchObject({ message: expect.stringContaining('suggest exploded') });
+    });
+
+    it('a callback that reaches Discord after the 3 s window: logged as expired (warn), no apology, next one answered', async () => {
+      s.expect.protocolErrors(1);
+      s.emu.setHandlerDelay(3100, ROUTES.interactionCallback);
+      const payload = s.emu.chatInput('ask', { question: 'Who are the guarantor countries?' });
+      s.emu.sendInteraction(payload);
+      const expired = await s.logs.waitFor((l) => l.msg === 'interaction expired before we answered' && l['interactionId'] === payload.id, {
+        since: s.logSince,
+      });
+      s.emu.setHandlerDelay(0, ROUTES.interactionCallback);
+      expect(expired.level).toBe(LEVEL.warn);
+      expect(s.emu.protocolErrors.at(-1)).toMatchObject({ code: 10062 });
+      // Nothing more is attempted on a dead interaction: exactly one callback request.
+      expect(s.emu.responsesFor(payload).requests).toHaveLength(1);
+      const next = await ask(s.emu, 'Who are the guarantor countries?');
+      expect(firstLine(next.messages[0]?.content)).toBe(GUARANTORS);
+    });
+
+    it('no permission to post in the channel (50013): logged as a warning, no apology attempted', async () => {
+      s.emu.failNext(ROUTES.createMessage, { status: 403, body: { message: 'Missing Permissions', code: 50013 } });
+      const message = s.emu.sendMessage({ content: 'who are the guarantor countries?', mentionBot: true, author: newUser(s.emu, 'perm') });
+      const warned = await s.logs.waitFor((l) => l.msg === 'no permission to reply in this channel' && l['messageId'] === message.id, {
+        since: s.logSince,
+      });
+      expect(warned.level).toBe(LEVEL.warn);
+      await expectIgnored(s.emu, s.emu.channels.answers, () => undefined);
+      expect(statuses(replyAttempts(s.emu, message, s.since))).toEqual([403]);
     });
   });
 

@@ -5,6 +5,7 @@
 import { GatewayIntentBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/index.js';
+import { snowflake } from './emulator/index.js';
 import type { JsonObject, MessageJson } from './emulator/index.js';
 import {
   expectIgnored,
@@ -119,7 +120,31 @@ describe('free-text questions (default config: no Message Content intent)', () =
 });
 
 describe('answer channels (ANSWER_CHANNEL_IDS)', () => {
-  const s = useBotSuite({ env: (emu) => ({ ANSWER_CHANNEL_IDS: emu.channels.answers }) });
+  let threadId = '';
+  const s = useBotSuite({
+    env: (emu) => ({ ANSWER_CHANNEL_IDS: emu.channels.answers }),
+    // A public thread under the answer channel, present in GUILD_CREATE like on Discord.
+    prepare: (emu) => {
+      threadId = snowflake();
+      const thread: JsonObject = {
+        id: threadId,
+        type: 11,
+        guild_id: emu.guild.id,
+        parent_id: emu.channels.answers,
+        owner_id: emu.user.id,
+        name: 'follow-up questions',
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        message_count: 0,
+        member_count: 1,
+        total_message_sent: 0,
+        flags: 0,
+        thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      };
+      emu.world.channels.set(threadId, { json: thread, guildId: emu.guild.id });
+      emu.guild.channels.push(thread);
+    },
+  });
 
   it('asks for the Message Content intent only in this mode', () => {
     const intents = s.emu.identifies[0]?.intents ?? 0;
@@ -134,6 +159,16 @@ describe('answer channels (ANSWER_CHANNEL_IDS)', () => {
     });
     expect(reply.params['channel_id']).toBe(s.emu.channels.answers);
     expect(referenceOf(reply.body)).toMatchObject({ message_id: message.id });
+    expectGuarantorAnswer(content);
+  });
+
+  it('answers a question in a thread of the answer channel', async () => {
+    const { reply, content } = await sendAndWaitReply(s.emu, {
+      content: 'Who are the guarantor countries?',
+      channelId: threadId,
+      author: newUser(s.emu, 'thread'),
+    });
+    expect(reply.params['channel_id']).toBe(threadId);
     expectGuarantorAnswer(content);
   });
 

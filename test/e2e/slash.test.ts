@@ -96,6 +96,14 @@ describe('slash commands', () => {
       for (const q of quotesOf(answer.content)) expect(q.text).toBe(sentence(q.sentence));
     });
 
+    it('works in the bot’s DMs too', async () => {
+      const r = await ask(s.emu, 'Who are the guarantor countries?', { channelId: s.emu.channels.dm });
+      expect(r.interaction.guild_id).toBeUndefined();
+      const message = only(r.messages);
+      expect(message.channel_id).toBe(s.emu.channels.dm);
+      expect(quotesOf(message.content)).toEqual([{ sentence: 2, text: sentence(2) }]);
+    });
+
     it('a whitespace-only question gets a friendly private hint', async () => {
       const r = await ask(s.emu, '   ');
       expect(r.ephemeral).toBe(true);
@@ -197,6 +205,35 @@ describe('slash commands', () => {
       const content = only(answer.messages).content;
       expect(unescapeDiscord(content.split('\n')[0] ?? '')).toBe(knowledge.fact(factId)?.answer);
       for (const q of quotesOf(content)) expect(q.text).toBe(sentence(q.sentence));
+    });
+
+    it('every topic and every fact, reached through the menus, renders within limits and quotes verbatim', async () => {
+      const list = only((await interact(s.emu, s.emu.chatInput('topics'))).messages);
+      let facts = 0;
+      for (const topic of knowledge.topics) {
+        await interact(s.emu, s.emu.select(s.emu.world.messages.get(list.id) as MessageJson, 'v1:topics:pick', [topic.id]));
+        const view = s.emu.world.messages.get(list.id) as MessageJson;
+        const offered = selectOptions(view, 'v1:qa:pick').map((o) => String(o['value']));
+        expect(offered).toEqual(knowledge.factsInTopic(topic.id).map((f) => f.id).slice(0, 25));
+        for (const factId of offered) {
+          const answer = only((await interact(s.emu, s.emu.select(view, 'v1:qa:pick', [factId]))).messages);
+          const fact = knowledge.fact(factId);
+          expect(unescapeDiscord(answer.content.split('\n')[0] ?? ''), factId).toBe(fact?.answer);
+          const quotes = quotesOf(answer.content);
+          expect(quotes.length, `${factId} quotes`).toBeGreaterThan(0);
+          for (const q of quotes) expect(q.text, `${factId} sentence ${q.sentence}`).toBe(sentence(q.sentence));
+          expect(quotes.map((q) => q.sentence).every((n) => fact?.sentences.includes(n))).toBe(true);
+          facts++;
+        }
+      }
+      expect(facts).toBe(knowledge.facts.length);
+    });
+
+    it('/source sentence:n shows every sentence of the article verbatim', async () => {
+      for (const { n, text } of knowledge.article.sentences) {
+        const lines = numberedLines(only((await interact(s.emu, s.emu.chatInput('source', { sentence: n }))).messages).content);
+        expect(lines.find((l) => l.highlight)).toEqual({ n, text, highlight: true });
+      }
     });
 
     it('/source pages through the whole article with Next and Prev', async () => {

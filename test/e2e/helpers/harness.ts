@@ -78,6 +78,8 @@ export async function startBotAgainst(
 
 export interface BotSuiteOptions {
   emulator?: EmulatorOptions;
+  /** Runs after the emulator started and before the bot logs in (e.g. to add channels to the world). */
+  prepare?: (emu: DiscordEmulator) => void;
   /** Extra environment for the bot, computed from the emulator (e.g. its answer channel id). */
   env?: (emu: DiscordEmulator) => Record<string, string>;
   bot?: BotStartOptions;
@@ -159,6 +161,7 @@ export function useBotSuite(opts: BotSuiteOptions = {}): BotSuite {
 
   beforeAll(async () => {
     emu = await startEmulator(opts.emulator);
+    opts.prepare?.(emu);
     started = await startBotAgainst(emu, opts.env?.(emu) ?? {}, opts.bot ?? {}, logs);
   });
 
