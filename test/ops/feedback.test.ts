@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEEDBACK_ALREADY, FEEDBACK_THANKS } from '../../src/bot/feedback.js';
 import { runFromEnv, type RunningFromEnv } from '../../src/bot/start.js';
 import { createMetrics } from '../../src/ops/metrics.js';
+import { buildReport } from '../../src/ops/report.js';
 import { startEmulator, type DiscordEmulator, type MessageJson } from '../e2e/emulator/index.js';
 
 const ANSWERED_QUESTION = 'Who are the guarantor countries?';
@@ -111,5 +112,13 @@ describe('feedback buttons and curator log events', () => {
     const forbidden = [emu.user.id, emu.otherUser.id, emu.guild.id, emu.channels.text, ANSWERED_QUESTION, 'Where were the talks held'];
     for (const line of raw) for (const f of forbidden) expect(line).not.toContain(f);
     expect(lines.filter((l) => (l['level'] as number) >= 50)).toEqual([]);
+  });
+
+  it("the curator's report reads exactly these log lines", () => {
+    const report = buildReport(raw);
+    expect(report.skipped).toBe(0);
+    expect(report.mostAsked.find((f) => f.factId === 'guarantors')).toMatchObject({ asked: 1, up: 1, down: 1 });
+    expect(report.unanswered).toEqual([{ question: 'What does @user think about the weather in Paris?', count: 1 }]);
+    expect(report.votes).toEqual({ up: 1, down: 1 });
   });
 });
