@@ -22,3 +22,14 @@ export function isDeadInteraction(err: unknown): boolean {
   const code = codeOf(err);
   return code === RESTJSONErrorCodes.UnknownInteraction || code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
 }
+
+/**
+ * The message being answered was deleted before the reply went out: Discord refuses a reply to it
+ * (50035 on `message_reference`, or 10008). The asker withdrew the question — not a bug.
+ */
+export function isQuestionGone(err: unknown): boolean {
+  if (!(err instanceof DiscordAPIError)) return false;
+  if (err.code === RESTJSONErrorCodes.UnknownMessage) return true;
+  const errors = (err.rawError as { errors?: Record<string, unknown> }).errors;
+  return err.code === RESTJSONErrorCodes.InvalidFormBodyOrContentType && errors?.['message_reference'] !== undefined;
+}

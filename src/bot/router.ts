@@ -9,7 +9,7 @@ import type { AutocompleteInteraction, Interaction, Message, RepliableInteractio
 import type { Logger } from 'pino';
 import type { Command, CommandContext, ComponentHandler } from '../commands/types.js';
 import { decodeCustomId } from './custom-ids.js';
-import { isDeadInteraction, isMissingPermissions, UserError } from './errors.js';
+import { isDeadInteraction, isMissingPermissions, isQuestionGone, UserError } from './errors.js';
 import { notifyError } from './hooks.js';
 import { answerMessage, classifyMessage, type MessageContext } from './messages.js';
 import { APOLOGY, asMessageReply, asReply, renderNotice, type Rendered } from './render.js';
@@ -152,6 +152,10 @@ export function createMessageRouter({ context }: MessageRouterOptions) {
     } catch (err) {
       if (isMissingPermissions(err)) {
         log.warn({ messageId: message.id, channelId: message.channelId }, 'no permission to reply in this channel');
+        return;
+      }
+      if (isQuestionGone(err)) {
+        log.info({ messageId: message.id, channelId: message.channelId }, 'the question was deleted before the answer');
         return;
       }
       log.error({ err, messageId: message.id, channelId: message.channelId, trigger: trigger.trigger }, 'message failed');
