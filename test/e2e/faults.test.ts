@@ -150,6 +150,19 @@ describe('faults', () => {
       expect(firstLine(next.messages[0]?.content)).toBe(GUARANTORS);
     });
 
+    it('a question deleted before the answer: no error, no apology, logged as info', async () => {
+      s.expect.protocolErrors(1); // Discord refuses the reply to the deleted message (50035), once
+      const message = s.emu.sendMessage({ content: 'who are the guarantor countries?', mentionBot: true, author: newUser(s.emu, 'deleter') });
+      s.emu.world.deletedMessageIds.add(message.id); // deleted before the bot's reply reaches Discord
+      const gone = await s.logs.waitFor((l) => l.msg === 'the question was deleted before the answer' && l['messageId'] === message.id, {
+        since: s.logSince,
+      });
+      expect(gone.level).toBe(LEVEL.info);
+      await expectIgnored(s.emu, s.emu.channels.answers, () => undefined);
+      expect(statuses(replyAttempts(s.emu, message, s.since))).toEqual([400]);
+      expect(s.emu.protocolErrors.at(-1)).toMatchObject({ code: 50035 });
+    });
+
     it('no permission to post in the channel (50013): logged as a warning, no apology attempted', async () => {
       s.emu.failNext(ROUTES.createMessage, { status: 403, body: { message: 'Missing Permissions', code: 50013 } });
       const message = s.emu.sendMessage({ content: 'who are the guarantor countries?', mentionBot: true, author: newUser(s.emu, 'perm') });
@@ -299,3 +312,4 @@ describe('faults', () => {
     expect(Object.keys(figures).length).toBeGreaterThanOrEqual(4);
   });
 });
+

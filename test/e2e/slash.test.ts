@@ -223,6 +223,17 @@ describe('slash commands', () => {
           expect(quotes.length, `${factId} quotes`).toBeGreaterThan(0);
           for (const q of quotes) expect(q.text, `${factId} sentence ${q.sentence}`).toBe(sentence(q.sentence));
           expect(quotes.map((q) => q.sentence).every((n) => fact?.sentences.includes(n))).toBe(true);
+          // Its Context and Related buttons work too.
+          const ctxId = customIdsOf(answer).find((id) => id.startsWith('v1:qa:ctx:'));
+          expect(ctxId, `${factId} has a Context button`).toBeDefined();
+          const context = numberedLines(only((await interact(s.emu, s.emu.button(answer, ctxId as string))).messages).content);
+          for (const l of context) expect(l.text).toBe(sentence(l.n));
+          expect(context.filter((l) => l.highlight).map((l) => l.n)).toEqual([...new Set(quotes.map((q) => q.sentence))].sort((a, b) => a - b));
+          const relId = customIdsOf(answer).find((id) => id.startsWith('v1:qa:rel:'));
+          if (relId) {
+            const related = only((await interact(s.emu, s.emu.button(answer, relId))).messages);
+            expect(selectOptions(related, 'v1:qa:pick').length).toBeGreaterThan(0);
+          }
           facts++;
         }
       }
@@ -289,6 +300,32 @@ describe('slash commands', () => {
       const r = await interact(s.emu, s.emu.chatInput('help'));
       expect(r.ephemeral).toBe(true);
       expect(only(r.messages).content).toMatch(/I answer questions about \*\*one news article\*\*/);
+    });
+
+    it('👍/👎 feedback: a private thanks, one anonymous log line per person and answer', async () => {
+      const answer = only((await ask(s.emu, 'Who are the guarantor countries?')).messages);
+      const up = customIdsOf(answer).find((id) => id.startsWith('v1:fb:up:'));
+      const down = customIdsOf(answer).find((id) => id.startsWith('v1:fb:down:'));
+      expect([up, down]).toEqual(['v1:fb:up:guarantors', 'v1:fb:down:guarantors']);
+
+      const first = await interact(s.emu, s.emu.button(answer, up as string));
+      expect(first.ephemeral).toBe(true);
+      expect(only(first.messages).content).toBe('Thanks — noted.');
+      const again = await interact(s.emu, s.emu.button(answer, down as string));
+      expect(only(again.messages).content).toBe('You already rated this answer — thanks.');
+      const other = await interact(s.emu, s.emu.button(answer, down as string, { user: s.emu.otherUser }));
+      expect(only(other.messages).content).toBe('Thanks — noted.');
+
+      // The bot logs after Discord accepted its reply, so the last line may still be on its way.
+      await s.logs.waitFor((l) => l['event'] === 'feedback' && l['vote'] === 'down', { since: s.logSince });
+      const votes = s.logs.find((l) => l['event'] === 'feedback', s.logSince);
+      expect(votes.map((l) => [l['factId'], l['vote']])).toEqual([
+        ['guarantors', 'up'],
+        ['guarantors', 'down'],
+      ]);
+      // Anonymous: neither who voted nor where.
+      const text = JSON.stringify(votes);
+      for (const id of [s.emu.user.id, s.emu.otherUser.id, s.emu.guild.id, answer.id]) expect(text).not.toContain(id);
     });
 
     it('a button from an older version gets a friendly private notice', async () => {
