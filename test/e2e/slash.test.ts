@@ -96,6 +96,19 @@ describe('slash commands', () => {
       for (const q of quotesOf(answer.content)) expect(q.text).toBe(sentence(q.sentence));
     });
 
+    it('@everyone, @here, role and user mentions in the question ping nobody; the echo is escaped', async () => {
+      const roleId = s.emu.guild.roles[0]?.id as string;
+      const question = `@everyone @here <@&${roleId}> <@${s.emu.otherUser.id}> what is the capital of France?`;
+      const r = await ask(s.emu, question);
+      const data = r.callbacks[0]?.data as JsonObject;
+      expect(data['allowed_mentions']).toEqual({ parse: [] });
+      const content = String(data['content']);
+      expect(content).not.toMatch(/@everyone|@here|<@&|<@\d/);
+      expect(unescapeDiscord(content)).toContain(question);
+      const stored = only(r.messages);
+      expect([stored.mention_everyone, stored.mentions, stored.mention_roles]).toEqual([false, [], []]);
+    });
+
     it('works in the bot’s DMs too', async () => {
       const r = await ask(s.emu, 'Who are the guarantor countries?', { channelId: s.emu.channels.dm });
       expect(r.interaction.guild_id).toBeUndefined();

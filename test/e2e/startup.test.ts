@@ -3,9 +3,10 @@
 
 import { GatewayIntentBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { ROUTES } from './emulator/index.js';
+import { StartupError } from '../../src/bot/start.js';
+import { ROUTES, startEmulator } from './emulator/index.js';
 import type { JsonObject } from './emulator/index.js';
-import { LEVEL, useBotSuite } from './helpers/harness.js';
+import { LEVEL, LogCapture, startBotAgainst, useBotSuite } from './helpers/harness.js';
 
 const BASE_INTENTS = GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages;
 
@@ -68,5 +69,41 @@ describe('startup', () => {
     s.emu.sendInteraction(payload);
     const response = await s.emu.waitForResponse(payload);
     expect(response.callbackType).toBe(4);
+  });
+
+  it('with DISCORD_GUILD_ID, registers to that server only (instant), leaving global commands alone', async () => {
+    await s.restart({ DISCORD_GUILD_ID: s.emu.guild.id });
+    const sync = s.emu.requests(/\/applications\/\d+\/(guilds\/\d+\/)?commands$/, s.since);
+    expect(sync.map((r) => `${r.method} ${r.route}`)).toEqual([
+      'GET /applications/{application_id}/guilds/{guild_id}/commands',
+      'PUT /applications/{application_id}/guilds/{guild_id}/commands',
+    ]);
+    expect(s.bot.sync).toMatchObject({ action: 'updated', scope: 'guild', guildId: s.emu.guild.id });
+    expect(s.emu.world.commands.list(s.emu.guild.id).map((c) => c.name)).toEqual(['ask', 'topics', 'source', 'help']);
+  });
+
+  it('a command it no longer has (still registered somewhere) gets a friendly private notice', async () => {
+    const payload = s.emu.chatInput('quiz', { level: 'hard' });
+    s.emu.sendInteraction(payload);
+    const r = await s.emu.waitForResponse(payload);
+    expect(r.ephemeral).toBe(true);
+    expect(r.messages[0]?.content).toMatch(/I don't have a \/quiz command/);
+  });
+});
+
+describe('startup failures people can fix', () => {
+  it('answer channels without the Message Content intent enabled in the portal: one clear line', async () => {
+    const emu = await startEmulator({ disabledPrivilegedIntents: ['MessageContent'] });
+    const logs = new LogCapture();
+    try {
+      const err = await startBotAgainst(emu, { ANSWER_CHANNEL_IDS: emu.channels.answers }, {}, logs).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(StartupError);
+      expect((err as Error).message).toMatch(/^Discord refused the Message Content intent that ANSWER_CHANNEL_IDS needs/);
+      expect((err as Error).message).not.toContain('\n');
+      expect(emu.identifies).toEqual([]); // refused at IDENTIFY (4014), no session
+      expect(emu.specViolations).toEqual([]);
+    } finally {
+      await emu.stop();
+    }
   });
 });
