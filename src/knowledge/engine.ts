@@ -121,7 +121,7 @@ export class FactEngine implements AnswerEngine {
       factId: best.doc.fact.id,
       topic: best.doc.fact.topic,
       quotes: this.quotes(best.doc.fact),
-      related: this.related(best.doc, ranked),
+      related: this.related(best.doc),
       alternative,
       suggestions: [],
       asksAboutNow: now,
@@ -139,7 +139,7 @@ export class FactEngine implements AnswerEngine {
       factId: doc.fact.id,
       topic: doc.fact.topic,
       quotes: this.quotes(doc.fact),
-      related: this.related(doc, []),
+      related: this.related(doc),
       alternative: null,
       suggestions: [],
       asksAboutNow: false,
@@ -237,13 +237,15 @@ export class FactEngine implements AnswerEngine {
     return this.docs.filter((d) => !seen.has(d.fact.topic) && seen.add(d.fact.topic));
   }
 
-  private related(best: FactDoc, ranked: readonly Scored[]): FactRef[] {
+  /**
+   * A function of the fact alone (its topic, then facts quoting the same sentence), so a "Related"
+   * button that carries only the fact id shows the same list as the answer it sits under.
+   */
+  private related(best: FactDoc): FactRef[] {
     const picked: FactDoc[] = [];
     const consider = (doc: FactDoc) => {
       if (doc !== best && !picked.includes(doc) && picked.length < MAX_RELATED) picked.push(doc);
     };
-    // Other facts the question matched well, then the rest of the topic, then facts quoting the same sentence.
-    for (const s of ranked.slice(1, 6)) if (s.coverage >= MIN_COVERAGE) consider(s.doc);
     for (const doc of this.docs) if (doc.fact.topic === best.fact.topic) consider(doc);
     for (const doc of this.docs) if (doc.fact.sentences.some((n) => best.fact.sentences.includes(n))) consider(doc);
     return picked.map((d) => this.ref(d));

@@ -17,6 +17,9 @@ const CASE_SENSITIVE: ReadonlyArray<[RegExp, string]> = [
 export function cleanQuestion(raw: string): string {
   return raw
     .normalize('NFKC')
+    // Terminal escape sequences pasted from a console ("\u001b[31m"): the whole sequence, not just ESC.
+    // eslint-disable-next-line no-control-regex -- matching ESC is the point
+    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, ' ')
     .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim()

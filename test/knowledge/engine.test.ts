@@ -96,12 +96,16 @@ describe('bad input never crashes and stays bounded', () => {
     ['another language', '¿Cuántas personas viven en Idlib?'],
     ['zalgo', 'W̷h̵o̶ ̸a̴r̷e̵ ̶t̴h̴e̷ ̸g̸u̶a̷r̵a̴n̵t̷o̸r̷s̴?'],
     ['lone surrogates', '\ud800\udc00\ud800 who \udfff'],
+    ['terminal escape codes', '\u001b[1;31mWho are the guarantors?\u001b[0m'],
   ];
   it.each(hostile)('GIVEN %s THEN a well-formed answer or abstention comes back', (_label, q) => {
     const a = engine.answer(q);
     expectWellFormed(a);
     expect(a.question.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
     expect(a.question).not.toMatch(/[\p{Cc}\u200b\u202e]/u);
+  });
+  it('GIVEN a question pasted with terminal colour codes THEN it is still answered', () => {
+    expect(engine.answer('\u001b[1;31mWho are the guarantor countries?\u001b[0m').factId).toBe('guarantors');
   });
   it('GIVEN zalgo over a real question THEN the diacritics do not hide it', () => {
     expect(engine.answer('W̷h̵o̶ ̸a̴r̷e̵ ̶t̴h̴e̷ ̸g̸u̶a̷r̵a̴n̵t̷o̸r̷s̴?').factId).toBe('guarantors');
@@ -116,6 +120,10 @@ describe('answerFact', () => {
       expect(a?.quotes.map((q) => q.sentence)).toEqual(f.sentences.slice(0, 2));
       expect(a?.related.some((r) => r.id === f.id)).toBe(false);
     }
+  });
+  it('GIVEN a question and the id of the fact it was answered with THEN both list the same related facts', () => {
+    const a = engine.answer('Who are the guarantor countries?');
+    expect(engine.answerFact(a.factId as string)?.related).toEqual(a.related);
   });
   it('GIVEN an unknown id THEN null', () => {
     expect(engine.answerFact('no-such-fact')).toBeNull();
