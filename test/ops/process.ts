@@ -1,6 +1,6 @@
 // Helpers for tests that run the bot's entry points as real processes.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,8 +46,9 @@ export interface RunningProcess {
 
 /** Runs `node --import tsx <ROOT/script>` in an empty directory with exactly `env` (plus PATH). */
 export function runTs(script: string, env: Record<string, string>): RunningProcess {
+  const cwd = emptyDir();
   const child = spawn(process.execPath, ['--import', TSX, join(ROOT, script)], {
-    cwd: emptyDir(),
+    cwd,
     env: { PATH: process.env['PATH'] ?? '', ...env },
   });
   const lines: Record<string, unknown>[] = [];
@@ -71,7 +72,10 @@ export function runTs(script: string, env: Record<string, string>): RunningProce
   });
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
+    child.on('exit', (code, signal) => {
+      rmSync(cwd, { recursive: true, force: true });
+      resolve({ code, signal });
+    }),
   );
   return {
     child,
