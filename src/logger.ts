@@ -19,6 +19,12 @@ export const REDACT_PATHS: readonly string[] = [
   '*.headers.authorization',
   'req.headers.authorization',
   'err.headers.authorization',
+  // A DiscordAPIError carries the request URL, which for interactions holds a 15-minute token,
+  // and the request body, which may hold a user's text.
+  'err.url',
+  'err.requestBody',
+  '*.err.url',
+  '*.err.requestBody',
   'password',
   '*.password',
   'secret',

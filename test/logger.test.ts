@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { DiscordAPIError } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { createLogger, moduleLogger } from '../src/logger.js';
@@ -38,6 +39,24 @@ describe('createLogger', () => {
     logger.info({ nested: { deeper: { value: TOKEN } } }, 'x');
     expect(out.text()).not.toContain(TOKEN);
     expect(out.text()).toContain('[redacted]');
+  });
+
+  it('GIVEN a rejected interaction reply THEN neither the interaction token in its URL nor the reply body is logged', () => {
+    const out = sink();
+    const logger = createLogger({ level: 'info', destination: out.stream });
+    const interactionToken = 'aW50ZXJhY3Rpb246MTIzNDU2Nzg5MDEyMzQ1Njc4OnNlY3JldA';
+    const err = new DiscordAPIError(
+      { code: 10062, message: 'Unknown interaction' },
+      10062,
+      404,
+      'POST',
+      `https://discord.com/api/v10/interactions/123456789012345678/${interactionToken}/callback`,
+      { body: { type: 4, data: { content: 'a user question echoed back' } } },
+    );
+    logger.error({ err }, 'interaction failed');
+    expect(out.text()).not.toContain(interactionToken);
+    expect(out.text()).not.toContain('a user question echoed back');
+    expect(out.text()).toContain('Unknown interaction');
   });
 
   it('GIVEN a whole config object logged by mistake THEN the token does not appear', () => {

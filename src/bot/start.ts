@@ -147,6 +147,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn({ route: info.route, method: info.method, global: info.global, retryAfterMs: info.retryAfter }, 'rate limited by Discord'),
   );
+  // RateLimited fires only when discord.js waits ahead of time; a 429 Discord answers is seen here.
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status === 429) {
+      logger.warn({ route: request.route, method: request.method, retryAfter: response.headers.get('retry-after') }, 'Discord answered 429: retrying');
+    }
+  });
 
   const stop = () => {
     stopping ??= (async () => {
