@@ -319,7 +319,7 @@ export class World {
   }
 }
 
-function makeUser(username: string, globalName: string): UserJson {
+export function makeUser(username: string, globalName: string | null): UserJson {
   return {
     id: snowflake(),
     username,

@@ -10,7 +10,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { runFromEnv, type RunFromEnvOptions, type RunningFromEnv } from '../../../src/bot/start.js';
 import { APOLOGY } from '../../../src/bot/render.js';
-import { snowflake, startEmulator, ROUTES } from '../emulator/index.js';
+import { startEmulator, ROUTES } from '../emulator/index.js';
+import { makeUser } from '../emulator/state.js';
 import type {
   DiscordEmulator,
   EmulatorOptions,
@@ -271,17 +272,7 @@ let userCounter = 0;
 /** A fresh human (the bot's per-user cooldown is per author, so message tests use one each). */
 export function newUser(emu: DiscordEmulator, name = 'tester'): UserJson {
   userCounter += 1;
-  const user: UserJson = {
-    id: snowflake(),
-    username: `${name}${userCounter}`,
-    global_name: null,
-    discriminator: '0',
-    avatar: null,
-    bot: false,
-    system: false,
-    public_flags: 0,
-    flags: 0,
-  };
+  const user = makeUser(`${name}${userCounter}`, null);
   emu.world.users.set(user.id, user);
   return user;
 }
