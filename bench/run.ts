@@ -22,7 +22,7 @@ const SCALES = [1, 10, 100] as const;
 const BURST = { interactions: 1000, users: 100 } as const;
 const SEQUENTIAL = 200;
 /** Bare and bot runs alternate this many times; each figure is the median over the rounds. */
-const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 /** Test-only REST setting given to the bot (runFromEnv's restOptions); discord.js's default is 50. */
 const GLOBAL_RPS = 10_000;
 const TARGET = {
@@ -273,8 +273,13 @@ function describeSize(facts: number | undefined): string {
 const PROC = `Bot process (child, plain node; median of ${ROUNDS} runs)`;
 const E2E = `End to end: burst of ${BURST.interactions.toLocaleString('en-US')} /ask from ${BURST.users} users (median of ${ROUNDS})`;
 if (processResults) {
-  const { bot, bare } = processResults;
+  const { bot, bare, rounds } = processResults;
   const rssRatio = bot.memoryAfterBurst.rss / bare.memoryAfterBurst.rss;
+  /** min–max over the rounds of a per-round figure (round i of the bot beside round i of the bare client). */
+  const spread = (f: (botRun: ClientRun, bareRun: ClientRun) => number, fmt: (x: number) => string) => {
+    const xs = rounds.bot.map((b, i) => f(b, rounds.bare[i] as ClientRun));
+    return `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))}`;
+  };
   rows.push(
     { area: PROC, subject: 'bot vs bare client', metric: 'process start → ready', value: `${ms(bot.ready.startupMs)} vs ${ms(bare.ready.startupMs)} (${ratio(bot.ready.startupMs / bare.ready.startupMs)})` },
     { area: PROC, subject: 'bot vs bare client', metric: 'RSS after ready', value: `${mb(bot.memoryReady.rss)} vs ${mb(bare.memoryReady.rss)} (${ratio(bot.memoryReady.rss / bare.memoryReady.rss)})` },
@@ -282,7 +287,7 @@ if (processResults) {
       area: PROC,
       subject: 'bot vs bare client',
       metric: `RSS after ${BURST.interactions.toLocaleString('en-US')} questions`,
-      value: `${mb(bot.memoryAfterBurst.rss)} vs ${mb(bare.memoryAfterBurst.rss)} (${ratio(rssRatio)})`,
+      value: `${mb(bot.memoryAfterBurst.rss)} vs ${mb(bare.memoryAfterBurst.rss)} (${ratio(rssRatio)}; rounds ${spread((b, r) => b.memoryAfterBurst.rss / r.memoryAfterBurst.rss, num)}×)`,
       target: `≤ ${ratio(TARGET.rssVsBare)} bare`,
       status: check(rssRatio <= TARGET.rssVsBare),
     },
@@ -291,11 +296,16 @@ if (processResults) {
       area: E2E,
       subject: 'bot',
       metric: 'dispatch → callback p50 / p99',
-      value: p50p99(bot.burst.latency),
+      value: `${p50p99(bot.burst.latency)} (p99 rounds ${spread((b) => b.burst.latency.p99, num)})`,
       target: `p99 ≤ ${TARGET.e2eP99} ms`,
       status: check(bot.burst.latency.p99 <= TARGET.e2eP99 && bot.burst.unanswered === 0),
     },
-    { area: E2E, subject: 'bare client', metric: 'dispatch → callback p50 / p99', value: p50p99(bare.burst.latency) },
+    {
+      area: E2E,
+      subject: 'bare client',
+      metric: 'dispatch → callback p50 / p99',
+      value: `${p50p99(bare.burst.latency)} (p99 rounds ${spread((_, r) => r.burst.latency.p99, num)})`,
+    },
     { area: E2E, subject: 'bot ÷ bare', metric: 'p99 ratio', value: ratio(bot.burst.latency.p99 / bare.burst.latency.p99) },
     {
       area: E2E,
@@ -319,7 +329,7 @@ if (processResults) {
 }
 
 const notes: string[] = [
-  `Machine: ${describeMachine(machine)}. 1-min load average ${loadAtStart.toFixed(2)} at start, ${loadAtEnd.toFixed(2)} at end${loadAtStart > 0.5 || loadAtEnd > 1.5 ? ' (busy: tail latencies are noisier than on a quiet machine)' : ''}. Whole run ${totalSeconds.toFixed(0)} s.`,
+  `Machine: ${describeMachine(machine)}. 1-min load average ${loadAtStart.toFixed(2)} before the run${loadAtStart > 0.5 ? ' (busy: tail latencies are noisier than on a quiet machine)' : ''}, ${loadAtEnd.toFixed(2)} after it (the run itself keeps one to two cores busy). Whole run ${totalSeconds.toFixed(0)} s.`,
   `Quality: "dev set ${c.answerable}/${c.offtopic}/${c.unanswerable}" and the like count answerable / off-topic / unanswerable questions. The official scorer (test/knowledge/scoring.ts) on the same questions for every answerer; "top quote correct" = the first quote contains an expected substring. Baselines index the article's ${knowledge.article.sentences.length} sentences: fuse.js with default options and fuse.js with \`useTokenSearch: true\` answer their top sentence and abstain only when nothing matches; MiniSearch (BM25, \`fuzzy: 0.2, prefix: true\`) abstains when nothing matches.`,
   `Latency: per call with process.hrtime.bigint after 5 warm-up passes, every dev question (${devQuestions.length}) per pass; p99 is over all calls, so it includes GC pauses. Ratios (engine ÷ baseline) are the figures that carry over to other machines. Autocomplete inputs are each dev question cut at one and two thirds of its length.`,
   `Scaling: the fact base replicated with synthetic copies of every fact (ids \`<id>-c<k>\`), about 35% of the words of each question and keyword (at least one) replaced by synthetic words from a pool that grows with the size, plus one adjacent-word swap; copies cite the same sentences, so buildKnowledge's integrity checks pass at every size. Heap retained = heap used after a full GC with the knowledge alive, minus before. Growth ${small.factor}× → ${large.factor}×: per-question p99 ${g(growths.answerP99)}, autocomplete p99 ${g(growths.suggestP99)}, build ${g(growths.build)}, heap ${g(growths.heap)}. Extrapolating cost ∝ size^exponent from ${large.factor}×, p99 would exceed the ${TARGET.autocompleteBudget} ms autocomplete budget at ≈ ${describeSize(suggestLimit)} for autocomplete and ≈ ${describeSize(answerLimit)} per question (a two-point power-law fit: a rough guide, not a promise).`,
@@ -327,7 +337,7 @@ const notes: string[] = [
 if (processResults) {
   const { bot, bare } = processResults;
   notes.push(
-    `Bot process: src/ and the child scripts are transpiled with TypeScript's transpileModule (${num(processResults.buildMs)} ms) and run with plain \`node --expose-gc\`, so no tsx loader sits in the measured process. The bot child calls \`runFromEnv(process.env)\` exactly as src/index.ts does (LOG_LEVEL=silent), adding only restOptions.globalRequestsPerSecond; the bare child is \`new Client({ intents, rest: { api } })\` with the bot's three intents and otherwise default options, replying a fixed line to each /ask. Each child has its own fresh emulator. Memory is read inside the child after two full GCs. "Start → ready" is the child's performance.now() (ms since process start) when runFromEnv resolved (config, knowledge build, login, READY, slash-command sync) vs when the bare client emitted ClientReady.`,
+    `Bot process: src/ and the child scripts are transpiled with TypeScript's transpileModule (${num(processResults.buildMs)} ms) and run with plain \`node --expose-gc\`, so no tsx loader sits in the measured process. The bot child calls \`runFromEnv(process.env)\` exactly as src/index.ts does (LOG_LEVEL=silent), adding only restOptions.globalRequestsPerSecond; the bare child is \`new Client({ intents, rest: { api } })\` with the bot's three intents and otherwise default options, replying a fixed line to each /ask. Bare and bot runs alternate ${ROUNDS} times, each child with its own fresh emulator; every figure is the median over the rounds and ratios are ratios of medians (the per-round range is shown where a target depends on it). Memory is read inside the child after two full GCs. "Start → ready" is the child's performance.now() (ms since process start) when runFromEnv resolved (config, knowledge build, login, READY, slash-command sync) vs when the bare client emitted ClientReady.`,
     `End to end: latency = from \`emu.sendInteraction()\` in the parent to the emulator receiving the interaction-callback POST (hrtime at the request's arrival; resolution: ${bot.burst.resolution}). The burst is ${BURST.interactions.toLocaleString('en-US')} /ask interactions (dev questions in turn) sent in ${BURST.interactions / BURST.users} waves of ${BURST.users} (one per user) on consecutive event-loop turns, all before the first answers return: an open-loop burst, so the n-th reply waits for the n − 1 before it and p99 ≈ 0.99 × ${BURST.interactions} ÷ throughput (bot ${num(bot.burst.perSecond)}/s → ${ms((0.99 * BURST.interactions * 1000) / bot.burst.perSecond)}; bare ${num(bare.burst.perSecond)}/s). The bot's REST \`globalRequestsPerSecond\` is raised from 50 to ${GLOBAL_RPS.toLocaleString('en-US')} through runFromEnv's test-only \`restOptions\` (discord.js routes interaction callbacks through its BurstHandler, which the global limit does not throttle, so this matters only for other routes); the bare client keeps the default. The emulator's OpenAPI body validation is off here (it is the emulator's CPU, not the bot's; the e2e tests keep it on). Bot/bare handled ${bot.handled}/${bare.handled} replies, ${bot.failed}/${bare.failed} failures.`,
   );
 } else {
