@@ -103,11 +103,20 @@ export function plainLine(text: string): string {
  * headings) and mentions (`@everyone`, `<@id>`, `<@&role>`, `<#channel>`) are neutralised.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+  const cached = escaped.get(text);
+  if (cached !== undefined) return cached;
+  const out = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
     .replace(/^(>|-#)/gm, '\\$1')
     .replace(/@/g, '@\u200b')
     .replace(/<(?=[@#:/&!]|a:|t:)/g, '<\u200b');
+  // Answers, quotes and labels come from a fixed fact base, so nearly every call repeats one
+  // already made; escapeMarkdown is the costliest step of rendering. Bounded for user text.
+  if (escaped.size >= ESCAPE_CACHE_SIZE) escaped.clear();
+  escaped.set(text, out);
+  return out;
 }
+const ESCAPE_CACHE_SIZE = 2_000;
+const escaped = new Map<string, string>();
 
 /** User text echoed back: one escaped line of at most `max` characters, isolated for bidi. */
 export function echoUserText(text: string, max = 200): string {
