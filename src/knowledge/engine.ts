@@ -38,6 +38,8 @@ export interface EngineSources {
   readonly facts: readonly Fact[];
   /** The sentences of each source document, by document id. */
   readonly documents: ReadonlyMap<string, Article>;
+  /** Topic ids in the curator's order: abstentions suggest the first fact of each. */
+  readonly topicOrder?: readonly string[];
 }
 
 /**
@@ -52,11 +54,13 @@ export class FactEngine implements AnswerEngine {
   private readonly postings = new Map<string, Array<{ doc: number; weight: number }>>();
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
+  private readonly topicOrder: readonly string[];
   private readonly questionIndex: Array<{ text: string; lower: string; words: readonly string[]; doc: number }> = [];
 
-  constructor({ analyzer, facts, documents }: EngineSources) {
+  constructor({ analyzer, facts, documents, topicOrder = [] }: EngineSources) {
     this.analyzer = analyzer;
     this.documents = documents;
+    this.topicOrder = topicOrder;
     analyzer.learn(facts.flatMap((f) => [...f.questions, ...f.keywords, f.answer, ...this.sentenceTexts(f)]));
     const analyse = (text: string) => analyzer.analyze(text, { correct: false });
 
@@ -231,10 +235,15 @@ export class FactEngine implements AnswerEngine {
     };
   }
 
-  /** One fact per topic, in the curator's order: a tour of what the article covers. */
+  /** The first fact of each topic, topics in the curator's order: a tour of what the article covers. */
   private featured(): FactDoc[] {
+    const rank = (topic: string) => {
+      const i = this.topicOrder.indexOf(topic);
+      return i === -1 ? this.topicOrder.length : i;
+    };
     const seen = new Set<string>();
-    return this.docs.filter((d) => !seen.has(d.fact.topic) && seen.add(d.fact.topic));
+    const firsts = this.docs.filter((d) => !seen.has(d.fact.topic) && seen.add(d.fact.topic));
+    return firsts.sort((a, b) => rank(a.fact.topic) - rank(b.fact.topic));
   }
 
   /**

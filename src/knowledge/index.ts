@@ -75,7 +75,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
 
   const documents = new Map([...articles].map(([id, { article }]) => [id, article]));
   const facts: readonly Fact[] = Object.freeze(factBase.facts.map((f) => Object.freeze({ ...f })));
-  const engine = new FactEngine({ analyzer: new Analyzer(lexicon), facts, documents });
+  const engine = new FactEngine({ analyzer: new Analyzer(lexicon), facts, documents, topicOrder: factBase.topics.map((t) => t.id) });
   const article = documents.get(factBase.documents[0]?.id ?? '') as Article;
   const byId = new Map(facts.map((f) => [f.id, f]));
   return Object.freeze({
