@@ -77,7 +77,8 @@ export class Analyzer {
     for (const w of this.known) this.knownStems.add(stem(w));
     const buckets = new Map<string, string[]>();
     for (const w of this.known) {
-      if (w.length < MIN_FUZZY_WORD - 1 || /\d/.test(w) || this.stopwords.has(w)) continue;
+      // Stop-words stay in: "abuot" or "takin" corrected to a stop-word is then simply dropped.
+      if (w.length < MIN_FUZZY_WORD - 1 || /\d/.test(w)) continue;
       const key = bucketKey(w[0] as string, w.length);
       const list = buckets.get(key) ?? [];
       list.push(w);
@@ -149,7 +150,7 @@ export class Analyzer {
   private transposition(word: string): string | null {
     for (let i = 1; i < word.length - 1; i++) {
       const candidate = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (this.known.has(candidate) && !this.stopwords.has(candidate)) return candidate;
+      if (this.known.has(candidate)) return candidate;
     }
     return null;
   }
