@@ -3,7 +3,7 @@ import type { LexiconFile } from './schema.js';
 import { stem, words } from './text.js';
 
 /** The kind of answer a question asks for, read from its wh-words. */
-export type Intent = 'who' | 'when' | 'where' | 'why' | 'count' | 'duration' | 'yesno';
+export type Intent = 'who' | 'when' | 'where' | 'why' | 'count' | 'duration' | 'yesno' | 'say';
 
 export interface Analysis {
   /** Distinct content terms, stemmed and alias-normalised, in question order. */
@@ -11,6 +11,10 @@ export interface Analysis {
   readonly intents: readonly Intent[];
   /** Words replaced by a close vocabulary word ("contries" → "countries"). */
   readonly corrections: ReadonlyArray<readonly [string, string]>;
+  /** Stems of words written like names (capitalised, not opening a sentence): "Hamlet", "Canada". */
+  readonly names: ReadonlySet<string>;
+  /** The question has no capital letter at all, so names can't be told from other words. */
+  readonly caseless: boolean;
 }
 
 interface AliasRule {
@@ -24,6 +28,8 @@ const INTENT_WORDS: Readonly<Record<string, Intent>> = {
   who: 'who', whom: 'who', whose: 'who', whos: 'who',
   when: 'when', where: 'where', wheres: 'where', why: 'why',
 };
+/** Asking what someone said: only facts reporting words spoken can answer it. */
+const SAY_WORDS = new Set(['say', 'said', 'says', 'saying', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'declared', 'quote', 'quoted']);
 const YES_NO_OPENERS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'has', 'have', 'had', 'should']);
 
 /** Longest candidate a fuzzy match may be tried on; longer tokens are not words people misspell. */
@@ -40,6 +46,7 @@ const FUZZY_THRESHOLD_SHORT = 0.25;
 export class Analyzer {
   private readonly rules = new Map<string, AliasRule[]>();
   private readonly stopwords: ReadonlySet<string>;
+  private readonly respellings: ReadonlyMap<string, string>;
   private readonly known = new Set<string>();
   /** An inflection of a known word ("replacement" of "replace") is not a typo. */
   private readonly knownStems = new Set<string>();
@@ -53,6 +60,7 @@ export class Analyzer {
     const single = lexicon.stopwords.filter((w) => words(w).length === 1);
     const phrases = lexicon.stopwords.filter((w) => words(w).length > 1);
     this.stopwords = new Set(single.flatMap((w) => words(w)));
+    this.respellings = new Map(Object.entries(lexicon.respellings));
     const groups = [...lexicon.aliases, ...phrases.map((p) => ({ canonical: '', variants: [p] }))];
     for (const { canonical, variants } of groups) {
       const output = words(canonical);
@@ -91,7 +99,11 @@ export class Analyzer {
   }
 
   analyze(text: string, options: { correct?: boolean } = {}): Analysis {
-    const raw = words(text);
+    const raw = words(text, true).flatMap((w) => {
+      const respelt = this.respellings.get(w);
+      if (respelt !== undefined) return words(respelt);
+      return w.length > 1 || /\d/.test(w) ? [w] : [];
+    });
     const corrections: Array<readonly [string, string]> = [];
     const ws = options.correct === false ? raw : raw.map((w) => {
       const fixed = this.correct(w);
@@ -118,7 +130,7 @@ export class Analyzer {
       if (!this.stopwords.has(w)) add(stem(w));
       i++;
     }
-    return { terms, intents: intentsOf(raw), corrections };
+    return { terms, intents: intentsOf(raw), corrections, names: namesIn(text), caseless: !/\p{Lu}/u.test(text) };
   }
 
   /** Whether a word occurs in the lexicon or in any indexed text. */
@@ -156,14 +168,21 @@ export class Analyzer {
   }
 
   private correct(word: string): string {
-    if (this.known.has(word) || this.knownStems.has(stem(word)) || word.length < MIN_FUZZY_WORD || word.length > MAX_FUZZY_WORD || /\d/.test(word)) return word;
+    if (this.known.has(word) || this.knownStems.has(stem(word)) || word.length > MAX_FUZZY_WORD || /\d/.test(word)) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached ?? word;
+    const fixed = this.closestKnown(word);
+    if (this.corrections.size > 10_000) this.corrections.clear();
+    this.corrections.set(word, fixed);
+    return fixed ?? word;
+  }
+
+  private closestKnown(word: string): string | null {
+    // "takin", "goin", "happenin": a dropped final g.
+    if (word.endsWith('in') && this.known.has(`${word}g`)) return `${word}g`;
+    if (word.length < MIN_FUZZY_WORD) return null;
     const swapped = this.transposition(word);
-    if (swapped !== null) {
-      this.corrections.set(word, swapped);
-      return swapped;
-    }
+    if (swapped !== null) return swapped;
     let best: { item: string; score: number } | undefined;
     // Only words of about the same length: a typo changes a letter or two, not the word's size.
     const spread = word.length <= 6 ? 1 : 2;
@@ -176,11 +195,17 @@ export class Analyzer {
     }
     // Bitap counts errors per pattern letter: one slip in a short word weighs more.
     const threshold = word.length <= 7 ? FUZZY_THRESHOLD_SHORT : FUZZY_THRESHOLD;
-    const fixed = best && best.score <= threshold ? best.item : null;
-    if (this.corrections.size > 10_000) this.corrections.clear();
-    this.corrections.set(word, fixed);
-    return fixed ?? word;
+    return best && best.score <= threshold ? best.item : null;
   }
+}
+
+/** Capitalised words that don't open a sentence: a question's named entities. */
+function namesIn(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:'")\]]\s+)\p{Lu}\p{Ll}+/gu)) {
+    for (const w of words(m[0])) names.add(stem(w));
+  }
+  return names;
 }
 
 function bucketKey(first: string, length: number): string {
@@ -198,8 +223,9 @@ function intentsOf(ws: readonly string[]): Intent[] {
       else if (next === 'long') intents.add('duration');
     }
     if (w === 'number' && ws[i + 1] === 'of') intents.add('count');
+    if (SAY_WORDS.has(w)) intents.add('say');
     if (w === 'since' && ws[i + 1] === 'when') intents.add('when');
   });
-  if (intents.size === 0 && ws[0] !== undefined && YES_NO_OPENERS.has(ws[0])) intents.add('yesno');
+  if ((intents.size === 0 || (intents.size === 1 && intents.has('say'))) && ws[0] !== undefined && YES_NO_OPENERS.has(ws[0])) intents.add('yesno');
   return [...intents];
 }

@@ -14,8 +14,12 @@ export const MIN_COVERAGE = 0.55;
 export const MIN_CONFIDENCE = 0.4;
 /** Within this ratio of the best score, a second fact is a near tie worth offering. */
 const NEAR_TIE = 0.92;
-const SPECIFIC_INTENTS: ReadonlySet<Intent> = new Set(['when', 'where', 'count', 'duration']);
-const INTENT_MISS_FACTOR = 0.85;
+/**
+ * A question asking "when", "where", "how many", "how long" or "what did X say", put to a fact that
+ * nobody asks that way, is probably one the fact can't answer: its coverage is scaled down. "What did
+ * Nazarbayev say?" has every word in the fact base, but the article reports no words of his.
+ */
+const INTENT_MISS_FACTOR: Partial<Record<Intent, number>> = { when: 0.85, where: 0.85, count: 0.85, duration: 0.85, say: 0.5 };
 const MAX_QUOTES = 2;
 const MAX_RELATED = 3;
 const MAX_SUGGESTIONS = 3;
@@ -183,7 +187,7 @@ export class FactEngine implements AnswerEngine {
     for (const term of terms) {
       const idf = this.idf.get(term);
       if (idf === undefined) {
-        mass += this.unknownIdf;
+        mass += this.unknownIdf * unknownWeight(term, analysis);
         continue;
       }
       mass += idf;
@@ -202,10 +206,9 @@ export class FactEngine implements AnswerEngine {
         const denominator = Math.sqrt((knownMass + intentMass) * q.mass);
         if (denominator > 0) similarity = Math.max(similarity, shared / denominator);
       }
-      const specific = intents.filter((i) => SPECIFIC_INTENTS.has(i));
-      // "When…?" put to a fact nobody asks "when" about is probably a question the fact can't answer.
-      const intentMiss = specific.length > 0 && !specific.some((i) => doc.intents.has(i));
-      const coverage = (sum / mass) * (intentMiss ? INTENT_MISS_FACTOR : 1);
+      let factor = 1;
+      for (const i of intents) if (!doc.intents.has(i)) factor = Math.min(factor, INTENT_MISS_FACTOR[i] ?? 1);
+      const coverage = (sum / mass) * factor;
       const intentFit = intents.some((i) => doc.intents.has(i)) ? 0.05 : 0;
       out.push({ doc, coverage, similarity, score: 0.5 * coverage + 0.45 * similarity + intentFit });
     }
@@ -277,6 +280,18 @@ export class FactEngine implements AnswerEngine {
     const article = this.documents.get(fact.source);
     return fact.sentences.flatMap((n) => article?.sentences[n - 1]?.text ?? []);
   }
+}
+
+/**
+ * How strongly a word the fact base has never seen argues against answering. A name ("Hamlet",
+ * "Canada") points away from the article; a plain word ("provision", "misgivings") is more often
+ * just another way of asking. Without capitals the two can't be told apart.
+ */
+const UNKNOWN_WEIGHT = { name: 1, word: 0.7, caseless: 0.8 } as const;
+
+function unknownWeight(term: string, analysis: Analysis): number {
+  if (analysis.caseless) return UNKNOWN_WEIGHT.caseless;
+  return analysis.names.has(term) ? UNKNOWN_WEIGHT.name : UNKNOWN_WEIGHT.word;
 }
 
 function round(x: number): number {

@@ -39,6 +39,8 @@ export const factBaseSchema = z.strictObject({
 export const lexiconSchema = z.strictObject({
   aliases: z.array(z.strictObject({ canonical: nonEmpty, variants: z.array(nonEmpty).min(1) })),
   stopwords: z.array(nonEmpty),
+  /** Chat spellings read as the word they stand for before anything else ("wher" → "where", "r" → "are"). */
+  respellings: z.record(z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case word'), nonEmpty).default({}),
 });
 
 export type FactBaseFile = z.infer<typeof factBaseSchema>;

@@ -27,8 +27,11 @@ export function cleanQuestion(raw: string): string {
     .trim();
 }
 
-/** Lower-cased words, diacritics and punctuation removed ("al-Assad's" → ["al", "assad"]). */
-export function words(text: string): string[] {
+/**
+ * Lower-cased words, diacritics and punctuation removed ("al-Assad's" → ["al", "assad"]).
+ * Single letters are dropped unless `keepLetters` (chat spellings like "r" and "u" need them).
+ */
+export function words(text: string, keepLetters = false): string[] {
   let t = text;
   for (const [re, to] of CASE_SENSITIVE) t = t.replace(re, to);
   t = t
@@ -41,7 +44,8 @@ export function words(text: string): string[] {
     // "co-ordination", "de-escalation": a hyphenated prefix belongs to its word.
     .replace(/\b(co|de|re|pre|non)-(?=\p{L})/gu, '$1');
   // Single letters carry no meaning once initialisms are handled ("quick q", stray "s").
-  return (t.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 || /\d/.test(w));
+  const all = t.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return keepLetters ? all : all.filter((w) => w.length > 1 || /\d/.test(w));
 }
 
 const VOWEL = /[aeiouy]/;

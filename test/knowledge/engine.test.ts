@@ -58,6 +58,29 @@ describe('answers', () => {
     expect(engine.answer(q).answered).toBe(true);
   });
 
+  it.each([
+    ['wher r the peace talks happenin', 2],
+    ['how many rnds of talks so far', 2],
+    ['y is the us govt upset w iran', 8],
+    ['wat happened in the first 3 zones', 15],
+  ])('GIVEN chat spelling "%s" THEN it reads it as written out and quotes sentence %i', (q, n) => {
+    expect(engine.answer(q).quotes[0]?.sentence).toBe(n);
+  });
+
+  it('GIVEN a formal question full of words the fact base lacks THEN those plain words do not sink it', () => {
+    expect(engine.answer('What misgivings has the American foreign affairs department voiced about the Astana process?').factId).toBe('us-concern-iran');
+  });
+
+  it('GIVEN a name the article never mentions THEN it weighs against answering more than a plain word', () => {
+    expect(engine.answer('Who wrote Hamlet?').answered).toBe(false);
+    expect(engine.answer('Who wrote the article?').answered).toBe(true);
+  });
+
+  it('GIVEN "what did X say" about someone the article quotes no words of THEN it declines', () => {
+    expect(engine.answer('What did Nazarbayev say at the meeting?').answered).toBe(false);
+    expect(engine.answer('What did Guterres say?').factId).toBe('guterres-welcome');
+  });
+
   it('GIVEN the same sentence answers several questions THEN each gets its own fact', () => {
     const ids = ['How many rounds were held?', 'Where are the talks held?', 'Since when are they talking?', 'Between whom are the talks?'].map((q) => engine.answer(q).factId);
     expect(new Set(ids).size).toBe(4);
