@@ -52,7 +52,8 @@ function runEntry(env: Record<string, string>, onStdout?: (text: string, pid: nu
       if (onStdout && child.pid) onStdout(stdout, child.pid);
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+    // 'close', not 'exit': the output may still sit in the pipes when the process exits.
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
   });
 }
 

@@ -39,7 +39,8 @@ function runEntry(env: Record<string, string>): Child {
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) => {
-    child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() }));
+    // 'close', not 'exit': stderr may still hold the one-line message when the process exits.
+    child.on('close', (code, signal) => resolve({ code, signal, at: Date.now() }));
   });
   return { process: child, stdout: () => stdout, stderr: () => stderr, exited };
 }

@@ -71,8 +71,9 @@ export function runTs(script: string, env: Record<string, string>): RunningProce
     for (const w of waiters) w();
   });
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  // 'close', not 'exit': the last log lines may still sit in the stdout pipe when the process exits.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => {
+    child.on('close', (code, signal) => {
       rmSync(cwd, { recursive: true, force: true });
       resolve({ code, signal });
     }),

@@ -35,6 +35,11 @@ describe('sharding across processes (ShardingManager)', () => {
     });
     await manager.waitForLine((l) => l['msg'] === 'all shards started', 15_000);
     startupMs = Date.now() - t0;
+    // A shard's "ready" reaches the manager over IPC, its log line over a stdout pipe: under load
+    // the line can arrive after the manager's "all shards started".
+    await emu.waitUntil(() => manager.lines.filter((l) => l['msg'] === 'connected to Discord').length === SHARDS, {
+      what: 'both shards logged "connected to Discord"',
+    });
     // Shard 0 registers the commands; the interaction builders need them.
     await emu.waitUntil(() => emu.world.commands.list(null).some((c) => c.name === 'ask'), { what: 'commands registered' });
   }, 20_000);
