@@ -24,6 +24,8 @@ export const SET_FILES = [
   { key: 'paraphrase', file: 'questions.paraphrase.jsonl', label: 'paraphrase' },
   { key: 'blind', file: 'questions.blind.jsonl', label: 'blind' },
   { key: 'blind2', file: 'questions.blind2.jsonl', label: 'blind2' },
+  { key: 'blind3', file: 'questions.blind3.jsonl', label: 'blind3' },
+  { key: 'blind4', file: 'questions.blind4.jsonl', label: 'blind4' },
 ] as const;
 
 export function loadQuestionSets(): QuestionSet[] {
