@@ -26,6 +26,7 @@ export const SET_FILES = [
   { key: 'blind2', file: 'questions.blind2.jsonl', label: 'blind2' },
   { key: 'blind3', file: 'questions.blind3.jsonl', label: 'blind3' },
   { key: 'blind4', file: 'questions.blind4.jsonl', label: 'blind4' },
+  { key: 'blind5', file: 'questions.blind5.jsonl', label: 'blind5' },
 ] as const;
 
 export function loadQuestionSets(): QuestionSet[] {

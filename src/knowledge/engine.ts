@@ -20,6 +20,10 @@ const NEAR_TIE = 0.92;
  * Nazarbayev say?" has every word in the fact base, but the article reports no words of his.
  */
 const INTENT_MISS_FACTOR: Partial<Record<Intent, number>> = { when: 0.85, where: 0.85, count: 0.85, duration: 0.85, say: 0.5 };
+/** Where a preamble ends and a question starts: dashes, colons, semicolons, sentence ends. */
+const CLAUSE_BREAK = /\s[-\u2013\u2014]+\s|[\u2013\u2014:;]|(?<=[.!?])\s+/u;
+/** How much a word of the preamble counts next to a word of the clause that asks. */
+const PREAMBLE_WEIGHT = 0.25;
 const MAX_QUOTES = 2;
 const MAX_RELATED = 3;
 const MAX_SUGGESTIONS = 3;
@@ -112,8 +116,7 @@ export class FactEngine implements AnswerEngine {
 
   answer(question: string): Answer {
     const cleaned = cleanQuestion(question);
-    const analysis = this.analyzer.analyze(cleaned);
-    const ranked = this.rank(analysis);
+    const ranked = this.rankBestPart(cleaned);
     const best = ranked[0];
     const now = asksAboutNow(cleaned);
     if (!best || best.coverage < MIN_COVERAGE || this.confidenceOf(best) < MIN_CONFIDENCE) {
@@ -177,8 +180,22 @@ export class FactEngine implements AnswerEngine {
     return out;
   }
 
+  /**
+   * People wrap questions in context ("For my essay I need to list them — who are the guarantors?").
+   * Words outside the clause that asks count less, so a preamble neither sinks the question with
+   * words the fact base lacks nor decides it; the question keeps what the preamble names.
+   */
+  private rankBestPart(question: string): Scored[] {
+    const analysis = this.analyzer.analyze(question);
+    const parts = question.split(CLAUSE_BREAK).filter((p) => /\p{L}/u.test(p));
+    if (parts.length < 2) return this.rank(analysis);
+    const asking = [...parts].reverse().find((p) => /\?\s*$/.test(p)) ?? (parts[parts.length - 1] as string);
+    const inQuestion = new Set(this.analyzer.analyze(asking).terms);
+    return this.rank(analysis, (term) => (inQuestion.has(term) ? 1 : PREAMBLE_WEIGHT));
+  }
+
   /** Facts scored against an analysed question, best first. */
-  private rank(analysis: Analysis): Scored[] {
+  private rank(analysis: Analysis, emphasis: (term: string) => number = () => 1): Scored[] {
     const { terms, intents } = analysis;
     if (terms.length === 0) return [];
     const matched = new Map<number, number>();
@@ -186,13 +203,14 @@ export class FactEngine implements AnswerEngine {
     let knownMass = 0;
     for (const term of terms) {
       const idf = this.idf.get(term);
+      const w = emphasis(term);
       if (idf === undefined) {
-        mass += this.unknownIdf * unknownWeight(term, analysis);
+        mass += this.unknownIdf * unknownWeight(term, analysis) * w;
         continue;
       }
-      mass += idf;
+      mass += idf * w;
       knownMass += idf;
-      for (const { doc, weight } of this.postings.get(term) ?? []) matched.set(doc, (matched.get(doc) ?? 0) + idf * weight);
+      for (const { doc, weight } of this.postings.get(term) ?? []) matched.set(doc, (matched.get(doc) ?? 0) + idf * weight * w);
     }
     const intentMass = intents.length * INTENT_WEIGHT;
     const out: Scored[] = [];
@@ -283,11 +301,12 @@ export class FactEngine implements AnswerEngine {
 }
 
 /**
- * How strongly a word the fact base has never seen argues against answering. A name ("Hamlet",
- * "Canada") points away from the article; a plain word ("provision", "misgivings") is more often
- * just another way of asking. Without capitals the two can't be told apart.
+ * How strongly a word the fact base has never seen argues against answering, in units of the
+ * rarest known word. A name ("Hamlet", "Israel") points away from the article, more than any one
+ * known word points to it; a plain word ("provision", "misgivings") is more often just another way
+ * of asking. Without capitals the two can't be told apart.
  */
-const UNKNOWN_WEIGHT = { name: 1, word: 0.7, caseless: 0.8 } as const;
+const UNKNOWN_WEIGHT = { name: 1.5, word: 0.7, caseless: 0.8 } as const;
 
 function unknownWeight(term: string, analysis: Analysis): number {
   if (analysis.caseless) return UNKNOWN_WEIGHT.caseless;

@@ -71,6 +71,11 @@ describe('answers', () => {
     expect(engine.answer('What misgivings has the American foreign affairs department voiced about the Astana process?').factId).toBe('us-concern-iran');
   });
 
+  it('GIVEN a question wrapped in context THEN the clause that asks decides', () => {
+    expect(engine.answer('For my class presentation on the Middle East I need one detail: who are the three guarantor states?').factId).toBe('guarantors');
+    expect(engine.answer("I'm writing an essay about Europe — what is the capital of France?").answered).toBe(false);
+  });
+
   it('GIVEN a name the article never mentions THEN it weighs against answering more than a plain word', () => {
     expect(engine.answer('Who wrote Hamlet?').answered).toBe(false);
     expect(engine.answer('Who wrote the article?').answered).toBe(true);
