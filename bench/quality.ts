@@ -27,6 +27,7 @@ export const SET_FILES = [
   { key: 'blind3', file: 'questions.blind3.jsonl', label: 'blind3' },
   { key: 'blind4', file: 'questions.blind4.jsonl', label: 'blind4' },
   { key: 'blind5', file: 'questions.blind5.jsonl', label: 'blind5' },
+  { key: 'blind6', file: 'questions.blind6.jsonl', label: 'blind6' },
 ] as const;
 
 export function loadQuestionSets(): QuestionSet[] {

@@ -13,6 +13,8 @@ export interface Analysis {
   readonly corrections: ReadonlyArray<readonly [string, string]>;
   /** Stems of words written like names (capitalised, not opening a sentence): "Hamlet", "Canada". */
   readonly names: ReadonlySet<string>;
+  /** Stems of capitalised words that open a sentence: a name or just the first word ("Hamlet was…"). */
+  readonly openers: ReadonlySet<string>;
   /** The question has no capital letter at all, so names can't be told from other words. */
   readonly caseless: boolean;
 }
@@ -52,6 +54,7 @@ export class Analyzer {
   private readonly knownStems = new Set<string>();
   /** Vocabulary by first letter and length: a typo keeps both, so each lookup scans a handful of words. */
   private fuzzyBuckets = new Map<string, Fuse<string>>();
+  private bucketWords = new Map<string, string[]>();
   private readonly corrections = new Map<string, string | null>();
 
   constructor(lexicon: LexiconFile) {
@@ -92,9 +95,8 @@ export class Analyzer {
       list.push(w);
       buckets.set(key, list);
     }
-    this.fuzzyBuckets = new Map(
-      [...buckets].map(([key, list]) => [key, new Fuse(list, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, isCaseSensitive: true })]),
-    );
+    this.bucketWords = buckets;
+    this.fuzzyBuckets = new Map();
     this.corrections.clear();
   }
 
@@ -130,7 +132,14 @@ export class Analyzer {
       if (!this.stopwords.has(w)) add(stem(w));
       i++;
     }
-    return { terms, intents: intentsOf(raw), corrections, names: namesIn(text), caseless: !/\p{Lu}/u.test(text) };
+    return {
+      terms,
+      intents: intentsOf(raw),
+      corrections,
+      names: stemsOf(text, NAME_INSIDE),
+      openers: stemsOf(text, NAME_OPENING),
+      caseless: !/\p{Lu}/u.test(text),
+    };
   }
 
   /** Whether a word occurs in the lexicon or in any indexed text. */
@@ -177,9 +186,32 @@ export class Analyzer {
     return fixed ?? word;
   }
 
+  /** Built on first use: most buckets are never asked, and start-up stays fast. */
+  private bucket(key: string): Fuse<string> | undefined {
+    let fuse = this.fuzzyBuckets.get(key);
+    if (fuse === undefined) {
+      const list = this.bucketWords.get(key);
+      if (list === undefined) return undefined;
+      fuse = new Fuse(list, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, isCaseSensitive: true });
+      this.fuzzyBuckets.set(key, fuse);
+    }
+    return fuse;
+  }
+
+  /** A short word missing one letter ("idlb", "asad"): too short for Bitap's error ratio. */
+  private missingLetter(word: string): string | null {
+    for (const candidate of this.bucketWords.get(bucketKey(word[0] as string, word.length + 1)) ?? []) {
+      for (let i = 1; i < candidate.length; i++) {
+        if (candidate.slice(0, i) + candidate.slice(i + 1) === word) return candidate;
+      }
+    }
+    return null;
+  }
+
   private closestKnown(word: string): string | null {
     // "takin", "goin", "happenin": a dropped final g.
     if (word.endsWith('in') && this.known.has(`${word}g`)) return `${word}g`;
+    if (word.length === MIN_FUZZY_WORD - 1) return this.missingLetter(word);
     if (word.length < MIN_FUZZY_WORD) return null;
     const swapped = this.transposition(word);
     if (swapped !== null) return swapped;
@@ -188,7 +220,7 @@ export class Analyzer {
     const spread = word.length <= 6 ? 1 : 2;
     for (let len = word.length - spread; len <= word.length + spread; len++) {
       // People rarely mistype a word's first letter; "dept" is not "sept", "leading" not "heading".
-      for (const hit of this.fuzzyBuckets.get(bucketKey(word[0] as string, len))?.search(word, { limit: 1 }) ?? []) {
+      for (const hit of this.bucket(bucketKey(word[0] as string, len))?.search(word, { limit: 1 }) ?? []) {
         const score = hit.score ?? 1;
         if (!best || score < best.score) best = { item: hit.item, score };
       }
@@ -199,13 +231,15 @@ export class Analyzer {
   }
 }
 
-/** Capitalised words that don't open a sentence: a question's named entities. */
-function namesIn(text: string): Set<string> {
-  const names = new Set<string>();
-  for (const m of text.matchAll(/(?<=[\p{L}\p{N},;:'")\]]\s+)\p{Lu}\p{Ll}+/gu)) {
-    for (const w of words(m[0])) names.add(stem(w));
-  }
-  return names;
+/** Capitalised words inside a sentence: a question's named entities. */
+const NAME_INSIDE = /(?<=[\p{L}\p{N},;:'")\]]\s+)\p{Lu}\p{Ll}+/gu;
+/** Capitalised words opening a sentence. */
+const NAME_OPENING = /(?<=^|[.!?]\s+)\p{Lu}\p{Ll}+/gu;
+
+function stemsOf(text: string, pattern: RegExp): Set<string> {
+  const found = new Set<string>();
+  for (const m of text.matchAll(pattern)) for (const w of words(m[0])) found.add(stem(w));
+  return found;
 }
 
 function bucketKey(first: string, length: number): string {

@@ -70,7 +70,16 @@ export class FactEngine implements AnswerEngine {
     this.documents = documents;
     this.topicOrder = topicOrder;
     analyzer.learn(facts.flatMap((f) => [...f.questions, ...f.keywords, f.answer, ...this.sentenceTexts(f)]));
-    const analyse = (text: string) => analyzer.analyze(text, { correct: false });
+    // Sentences are cited by several facts and questions are read twice: analyse each text once.
+    const analysed = new Map<string, Analysis>();
+    const analyse = (text: string) => {
+      let a = analysed.get(text);
+      if (a === undefined) {
+        a = analyzer.analyze(text, { correct: false });
+        analysed.set(text, a);
+      }
+      return a;
+    };
 
     // Pass 1: the inverted index, each term weighted by the best field of the fact it occurs in.
     facts.forEach((fact, index) => {
@@ -306,11 +315,13 @@ export class FactEngine implements AnswerEngine {
  * known word points to it; a plain word ("provision", "misgivings") is more often just another way
  * of asking. Without capitals the two can't be told apart.
  */
-const UNKNOWN_WEIGHT = { name: 1.5, word: 0.7, caseless: 0.8 } as const;
+const UNKNOWN_WEIGHT = { name: 1.5, opener: 1, word: 0.7, caseless: 0.8 } as const;
 
 function unknownWeight(term: string, analysis: Analysis): number {
   if (analysis.caseless) return UNKNOWN_WEIGHT.caseless;
-  return analysis.names.has(term) ? UNKNOWN_WEIGHT.name : UNKNOWN_WEIGHT.word;
+  if (analysis.names.has(term)) return UNKNOWN_WEIGHT.name;
+  // A question rarely opens with a plain word the fact base lacks: it is probably a name.
+  return analysis.openers.has(term) ? UNKNOWN_WEIGHT.opener : UNKNOWN_WEIGHT.word;
 }
 
 function round(x: number): number {
