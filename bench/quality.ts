@@ -28,6 +28,8 @@ export const SET_FILES = [
   { key: 'blind4', file: 'questions.blind4.jsonl', label: 'blind4' },
   { key: 'blind5', file: 'questions.blind5.jsonl', label: 'blind5' },
   { key: 'blind6', file: 'questions.blind6.jsonl', label: 'blind6' },
+  { key: 'blind7', file: 'questions.blind7.jsonl', label: 'blind7' },
+  { key: 'blind8', file: 'questions.blind8.jsonl', label: 'blind8' },
 ] as const;
 
 export function loadQuestionSets(): QuestionSet[] {

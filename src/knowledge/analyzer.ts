@@ -17,6 +17,8 @@ export interface Analysis {
   readonly openers: ReadonlySet<string>;
   /** The question has no capital letter at all, so names can't be told from other words. */
   readonly caseless: boolean;
+  /** Only courtesy and chatter ("thanks!", "hey bot, good morning"): nothing to look up. */
+  readonly smalltalk: boolean;
 }
 
 interface AliasRule {
@@ -49,6 +51,7 @@ export class Analyzer {
   private readonly rules = new Map<string, AliasRule[]>();
   private readonly stopwords: ReadonlySet<string>;
   private readonly respellings: ReadonlyMap<string, string>;
+  private readonly smalltalk: ReadonlySet<string>;
   private readonly known = new Set<string>();
   /** An inflection of a known word ("replacement" of "replace") is not a typo. */
   private readonly knownStems = new Set<string>();
@@ -64,6 +67,7 @@ export class Analyzer {
     const phrases = lexicon.stopwords.filter((w) => words(w).length > 1);
     this.stopwords = new Set(single.flatMap((w) => words(w)));
     this.respellings = new Map(Object.entries(lexicon.respellings));
+    this.smalltalk = new Set(lexicon.smalltalk.flatMap((w) => words(w, true)));
     const groups = [...lexicon.aliases, ...phrases.map((p) => ({ canonical: '', variants: [p] }))];
     for (const { canonical, variants } of groups) {
       const output = words(canonical);
@@ -139,6 +143,7 @@ export class Analyzer {
       names: stemsOf(text, NAME_INSIDE),
       openers: stemsOf(text, NAME_OPENING),
       caseless: !/\p{Lu}/u.test(text),
+      smalltalk: raw.some((w) => this.smalltalk.has(w)) && raw.every((w) => this.smalltalk.has(w) || this.stopwords.has(w)),
     };
   }
 

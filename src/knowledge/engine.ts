@@ -206,7 +206,7 @@ export class FactEngine implements AnswerEngine {
   /** Facts scored against an analysed question, best first. */
   private rank(analysis: Analysis, emphasis: (term: string) => number = () => 1): Scored[] {
     const { terms, intents } = analysis;
-    if (terms.length === 0) return [];
+    if (terms.length === 0 || analysis.smalltalk) return [];
     const matched = new Map<number, number>();
     let mass = 0;
     let knownMass = 0;

@@ -41,6 +41,8 @@ export const lexiconSchema = z.strictObject({
   stopwords: z.array(nonEmpty),
   /** Chat spellings read as the word they stand for before anything else ("wher" → "where", "r" → "are"). */
   respellings: z.record(z.string().regex(/^[a-z0-9]+$/, 'must be one lower-case word'), nonEmpty).default({}),
+  /** Words of courtesy and chatter: a message made only of these (and stop-words) is not a question. */
+  smalltalk: z.array(nonEmpty).default([]),
 });
 
 export type FactBaseFile = z.infer<typeof factBaseSchema>;
