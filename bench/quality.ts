@@ -30,6 +30,7 @@ export const SET_FILES = [
   { key: 'blind6', file: 'questions.blind6.jsonl', label: 'blind6' },
   { key: 'blind7', file: 'questions.blind7.jsonl', label: 'blind7' },
   { key: 'blind8', file: 'questions.blind8.jsonl', label: 'blind8' },
+  { key: 'blind9', file: 'questions.blind9.jsonl', label: 'blind9' },
 ] as const;
 
 export function loadQuestionSets(): QuestionSet[] {
