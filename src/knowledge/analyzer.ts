@@ -78,12 +78,13 @@ export class Analyzer {
         if (first === undefined) continue;
         const list = this.rules.get(first) ?? [];
         list.push({ words: ws, stems, output: output.map(stem) });
-        list.sort((a, b) => b.words.length - a.words.length);
         this.rules.set(first, list);
         for (const w of ws) this.known.add(w);
       }
     }
     for (const w of this.stopwords) this.known.add(w);
+    // Longest first: matching stops at the first rule shorter than one already found.
+    for (const list of this.rules.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
   /** Declares the words of the indexed texts, so only genuinely unknown words are fuzzy-corrected. */

@@ -30,6 +30,7 @@ export function factBaseProblems(base: FactBaseFile, articles: ReadonlyMap<strin
   const ids = new Set<string>();
   const topics = new Set(base.topics.map((t) => t.id));
   const covered = new Map<string, Set<number>>();
+  const squashed = new Map([...articles].map(([id, d]) => [id, squash(d.raw)]));
   for (const fact of base.facts) {
     if (ids.has(fact.id)) out.push(problems.duplicateId(fact.id));
     ids.add(fact.id);
@@ -39,7 +40,7 @@ export function factBaseProblems(base: FactBaseFile, articles: ReadonlyMap<strin
       out.push(problems.unknownSource(fact.id, fact.source));
       continue;
     }
-    const raw = squash(doc.raw);
+    const raw = squashed.get(fact.source) as string;
     for (const n of fact.sentences) {
       const sentence = doc.article.sentences[n - 1];
       if (!sentence) {
