@@ -1,12 +1,8 @@
-import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  SlashCommandBuilder,
-  type ApplicationCommandOptionChoiceData,
-} from 'discord.js';
+import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { UserError } from '../bot/errors.js';
 import { notifyAnswered } from '../bot/hooks.js';
 import { asReply, LIMITS, plainLine, renderAnswer, renderContext, renderRelated, truncate } from '../bot/render.js';
+import { slashCommand } from './builder.js';
 import type { Command, CommandContext } from './types.js';
 
 export const QUESTION_MAX_LENGTH = 300;
@@ -30,11 +26,7 @@ function answerFactOrExplain(ctx: CommandContext, factId: string) {
 }
 
 export const command = {
-  data: new SlashCommandBuilder()
-    .setName('ask')
-    .setDescription('Ask about the Astana peace talks article; answers quote its sentences word for word.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  data: slashCommand('ask', 'Ask about the Astana peace talks article; answers quote its sentences word for word.')
     .addStringOption((o) =>
       o
         .setName('question')

@@ -1,6 +1,6 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { UserError } from '../bot/errors.js';
 import { asReply, asUpdate, renderSentence, renderSourcePage } from '../bot/render.js';
+import { slashCommand } from './builder.js';
 import type { Command } from './types.js';
 
 /**
@@ -8,11 +8,7 @@ import type { Command } from './types.js';
  * with `sentence:`, that sentence and its neighbours (public — it's a citation to share).
  */
 export const command = {
-  data: new SlashCommandBuilder()
-    .setName('source')
-    .setDescription('Read the article: all of it, numbered sentence by sentence, or one sentence in context.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  data: slashCommand('source', 'Read the article: all of it, numbered sentence by sentence, or one sentence in context.')
     .addIntegerOption((o) =>
       o.setName('sentence').setDescription('A sentence number (answers cite them) to show with its neighbours').setMinValue(1),
     ),

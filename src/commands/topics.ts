@@ -1,15 +1,11 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { UserError } from '../bot/errors.js';
 import { asReply, asUpdate, renderTopic, renderTopicList } from '../bot/render.js';
+import { slashCommand } from './builder.js';
 import type { Command } from './types.js';
 
 /** `/topics`: the fact base's topics; picking one lists its facts, picking a fact shows its full answer. */
 export const command = {
-  data: new SlashCommandBuilder()
-    .setName('topics')
-    .setDescription('Browse what the article covers, topic by topic.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall),
+  data: slashCommand('topics', 'Browse what the article covers, topic by topic.'),
 
   async execute(interaction, ctx) {
     await interaction.reply(asReply(renderTopicList(ctx.knowledge), { ephemeral: true }));
