@@ -279,14 +279,6 @@ function rendered(content: string, components: readonly (ComponentRow | null)[] 
 // Answers
 // ---------------------------------------------------------------------------------------------
 
-/** The fact a curated suggestion belongs to, so its button can carry a fact id. */
-function factForSuggestion(knowledge: Knowledge, suggestion: string): string | null {
-  const fact = knowledge.facts.find((f) => f.questions.includes(suggestion));
-  if (fact) return fact.id;
-  const answer = knowledge.engine.answer(suggestion);
-  return answer.answered ? answer.factId : null;
-}
-
 /** Renders an engine answer: the answer, verbatim quotes with sentence numbers, attribution, buttons. */
 export function renderAnswer(answer: Answer, knowledge: Knowledge): Rendered {
   const parts: Part[] = [];
@@ -298,8 +290,7 @@ export function renderAnswer(answer: Answer, knowledge: Knowledge): Rendered {
     const suggestionButtons: APIButtonComponentWithCustomId[] = [];
     for (const suggestion of answer.suggestions) {
       if (suggestionButtons.length >= 3) break;
-      const factId = factForSuggestion(knowledge, suggestion);
-      const b = factId === null ? null : button({ kind: 'qa:fact', factId }, suggestion, ButtonStyle.Primary);
+      const b = button({ kind: 'qa:fact', factId: suggestion.id }, suggestion.question, ButtonStyle.Primary);
       if (b && !suggestionButtons.some((o) => o.custom_id === b.custom_id)) suggestionButtons.push(b);
     }
     parts.push({
@@ -504,7 +495,7 @@ export function renderTopic(knowledge: Knowledge, topicId: string): Rendered | n
   ];
   facts.forEach((f, i) => parts.push(factLine(f.questions[0] ?? f.answer, f.answer, 100 + i)));
   if (facts.length === 0) parts.push({ text: 'No facts in this topic yet.' });
-  const refs: FactRef[] = facts.map((f) => ({ id: f.id, answer: f.answer, question: f.questions[0] ?? f.answer }));
+  const refs: FactRef[] = facts.map((f) => ({ id: f.id, document: f.source, answer: f.answer, question: f.questions[0] ?? f.answer }));
   const first = assembleCounting(parts, LIMITS.content);
   let content = first.content;
   if (first.dropped > 0) {

@@ -14,7 +14,11 @@ export interface JsonAnswer {
   confidence: number;
   quotes: Array<{ sentence: number; text: string }>;
   related: Array<{ id: string; answer: string }>;
+  suggestions: Array<{ id: string; question: string; quotes: Array<{ sentence: number; text: string }> }>;
+  more: Array<{ question: string; answer: string | null; quotes: Array<{ sentence: number; text: string }> }>;
 }
+
+const quotesJson = (quotes: Answer['quotes']) => quotes.map((q) => ({ sentence: q.sentence, text: q.text }));
 
 /** The exact shape outside checks rely on: no more fields, no fewer. */
 export function toJson(question: string, a: Answer): JsonAnswer {
@@ -23,15 +27,17 @@ export function toJson(question: string, a: Answer): JsonAnswer {
     answered: a.answered,
     answer: a.answer,
     confidence: a.confidence,
-    quotes: a.quotes.map((q) => ({ sentence: q.sentence, text: q.text })),
+    quotes: quotesJson(a.quotes),
     related: a.related.map((r) => ({ id: r.id, answer: r.answer })),
+    suggestions: a.suggestions.map((s) => ({ id: s.id, question: s.question, quotes: quotesJson(s.quotes) })),
+    more: a.more.map((m) => ({ question: m.question, answer: m.answer, quotes: quotesJson(m.quotes) })),
   };
 }
 
 export function toText(k: Knowledge, a: Answer): string {
   const lines: string[] = [];
   if (!a.answered) {
-    lines.push("The article doesn't say.", '', 'You could ask:', ...a.suggestions.map((s) => `  - ${s}`));
+    lines.push("The article doesn't say.", '', 'You could ask:', ...a.suggestions.map((s) => `  - ${s.question}`));
     return lines.join('\n');
   }
   lines.push(a.answer ?? '', '');

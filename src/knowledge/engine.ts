@@ -1,5 +1,5 @@
 import type { Analysis, Analyzer, Intent } from './analyzer.js';
-import type { Answer, AnswerEngine, Article, Fact, FactRef, Quote } from './types.js';
+import type { Answer, AnswerEngine, Article, Fact, FactRef, Quote, Suggestion } from './types.js';
 import { asksAboutNow, cleanQuestion, words } from './text.js';
 
 /**
@@ -134,6 +134,11 @@ export class FactEngine implements AnswerEngine {
     const second = ranked.find((s) => s.doc !== best.doc && s.coverage >= MIN_COVERAGE);
     const alternative = second && second.score >= best.score * NEAR_TIE ? this.ref(second.doc) : null;
     return {
+      outcome: 'answer',
+      document: best.doc.fact.source,
+      verdict: null,
+      more: [],
+      unanswered: [],
       question: cleaned,
       answered: true,
       answer: best.doc.fact.answer,
@@ -152,6 +157,11 @@ export class FactEngine implements AnswerEngine {
     const doc = this.byId.get(id);
     if (!doc) return null;
     return {
+      outcome: 'answer',
+      document: doc.fact.source,
+      verdict: null,
+      more: [],
+      unanswered: [],
       question: doc.fact.questions[0] as string,
       answered: true,
       answer: doc.fact.answer,
@@ -251,6 +261,11 @@ export class FactEngine implements AnswerEngine {
     const near = ranked.slice(0, MAX_SUGGESTIONS).map((s) => s.doc);
     const docs = near.length > 0 ? near : this.featured();
     return {
+      outcome: near.length > 0 ? 'unsure' : 'decline',
+      document: null,
+      verdict: null,
+      more: [],
+      unanswered: [question],
       question,
       answered: false,
       answer: null,
@@ -260,7 +275,7 @@ export class FactEngine implements AnswerEngine {
       quotes: [],
       related: [],
       alternative: null,
-      suggestions: docs.slice(0, MAX_SUGGESTIONS).map((d) => d.fact.questions[0] as string),
+      suggestions: docs.slice(0, MAX_SUGGESTIONS).map((d) => this.suggestion(d)),
       asksAboutNow: now,
     };
   }
@@ -285,13 +300,19 @@ export class FactEngine implements AnswerEngine {
     const consider = (doc: FactDoc) => {
       if (doc !== best && !picked.includes(doc) && picked.length < MAX_RELATED) picked.push(doc);
     };
-    for (const doc of this.docs) if (doc.fact.topic === best.fact.topic) consider(doc);
-    for (const doc of this.docs) if (doc.fact.sentences.some((n) => best.fact.sentences.includes(n))) consider(doc);
+    for (const doc of this.docs) if (doc.fact.topic === best.fact.topic && doc.fact.source === best.fact.source) consider(doc);
+    for (const doc of this.docs) {
+      if (doc.fact.source === best.fact.source && doc.fact.sentences.some((n) => best.fact.sentences.includes(n))) consider(doc);
+    }
     return picked.map((d) => this.ref(d));
   }
 
   private ref(doc: FactDoc): FactRef {
-    return { id: doc.fact.id, answer: doc.fact.answer, question: doc.fact.questions[0] as string };
+    return { id: doc.fact.id, document: doc.fact.source, answer: doc.fact.answer, question: doc.fact.questions[0] as string };
+  }
+
+  private suggestion(doc: FactDoc): Suggestion {
+    return { ...this.ref(doc), quotes: this.quotes(doc.fact) };
   }
 
   private quotes(fact: Fact): Quote[] {

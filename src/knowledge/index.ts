@@ -77,16 +77,21 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
   const facts: readonly Fact[] = Object.freeze(factBase.facts.map((f) => Object.freeze({ ...f })));
   const engine = new FactEngine({ analyzer: new Analyzer(lexicon), facts, documents, topicOrder: factBase.topics.map((t) => t.id) });
   const article = documents.get(factBase.documents[0]?.id ?? '') as Article;
+  const documentOf = (id: string | undefined): Article => (id === undefined ? article : documents.get(id) ?? article);
   const byId = new Map(facts.map((f) => [f.id, f]));
   return Object.freeze({
     article,
+    documents,
     facts,
     topics: Object.freeze(factBase.topics.map((t) => Object.freeze({ ...t }))),
     engine,
     fact: (id: string) => byId.get(id),
     factsInTopic: (topicId: string) => facts.filter((f) => f.topic === topicId),
-    context: (n: number, radius = 2): readonly Sentence[] =>
-      article.sentences.filter((s) => s.n >= n - radius && s.n <= n + radius && n >= 1 && n <= article.sentences.length),
+    context: (n: number, radius = 2, documentId?: string): readonly Sentence[] => {
+      const doc = documentOf(documentId);
+      if (documentId !== undefined && !documents.has(documentId)) return [];
+      return doc.sentences.filter((s) => s.n >= n - radius && s.n <= n + radius && n >= 1 && n <= doc.sentences.length);
+    },
   });
 }
 

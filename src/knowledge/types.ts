@@ -39,12 +39,31 @@ export interface Quote {
 
 export interface FactRef {
   readonly id: string;
+  /** The document the fact is drawn from: its sentences are numbered within it. */
+  readonly document: string;
   readonly answer: string;
   /** The fact's first curated question: a short label for buttons and menus. */
   readonly question: string;
 }
 
+/** A "did you mean" choice: a fact close to what was asked, with the quotes that back it. */
+export interface Suggestion extends FactRef {
+  readonly quotes: readonly Quote[];
+}
+
+/**
+ * What the engine made of a message:
+ * - `answer`: the evidence is strong, `answer` and `quotes` hold the best fact;
+ * - `unsure`: one to three facts come close, offered in `suggestions` nearest first;
+ * - `decline`: plainly outside the article (`suggestions` at most generic pointers);
+ * - `chatter`: greetings, thanks and small talk, nothing to look up (not an unanswered question).
+ */
+export type Outcome = 'answer' | 'unsure' | 'decline' | 'chatter';
+
 export interface Answer {
+  readonly outcome: Outcome;
+  /** The document the quotes come from (null when nothing is answered). */
+  readonly document: string | null;
   /** The question as the engine saw it (trimmed, control characters removed, capped). */
   readonly question: string;
   readonly answered: boolean;
@@ -60,8 +79,14 @@ export interface Answer {
   readonly related: readonly FactRef[];
   /** A second fact that scored almost as well as the best one (a near tie), else null. */
   readonly alternative: FactRef | null;
-  /** On abstention: up to 3 curated questions the article can answer. */
-  readonly suggestions: readonly string[];
+  /** When not answered: up to 3 facts, nearest first (empty when answered). */
+  readonly suggestions: readonly Suggestion[];
+  /** "Yes"/"No" when a yes/no question is settled by the fact itself, else null (never a guess). */
+  readonly verdict: 'yes' | 'no' | null;
+  /** The other questions of the same message that were answered (each an `answer` outcome), at most 2. */
+  readonly more: readonly Answer[];
+  /** Parts of the message that ask something the article doesn't answer, as written (cleaned). */
+  readonly unanswered: readonly string[];
   /** The question asks about "now"/"today"/"currently": the article reports 2017 events. */
   readonly asksAboutNow: boolean;
 }
@@ -75,12 +100,15 @@ export interface AnswerEngine {
 }
 
 export interface Knowledge {
+  /** The first (primary) document: the one the bot introduces itself with. */
   readonly article: Article;
+  /** Every document, by id, in the fact base's order. */
+  readonly documents: ReadonlyMap<string, Article>;
   readonly facts: readonly Fact[];
   readonly topics: readonly Topic[];
   readonly engine: AnswerEngine;
   fact(id: string): Fact | undefined;
   factsInTopic(topicId: string): readonly Fact[];
-  /** Sentence n with up to `radius` neighbours on each side. */
-  context(n: number, radius?: number): readonly Sentence[];
+  /** Sentence n of a document (default: the primary one) with up to `radius` neighbours on each side. */
+  context(n: number, radius?: number, documentId?: string): readonly Sentence[];
 }

@@ -2,7 +2,7 @@
  * A tiny fake Knowledge for unit tests: same contract as src/knowledge, a handful of facts,
  * some sentences full of Markdown so escaping shows. The real fact base is tested separately.
  */
-import type { Answer, AnswerEngine, Article, Fact, FactRef, Knowledge, Sentence, Topic } from '../../src/knowledge/types.js';
+import type { Answer, AnswerEngine, Article, Fact, FactRef, Knowledge, Sentence, Suggestion, Topic } from '../../src/knowledge/types.js';
 
 export const HEADLINE = 'Guarantor countries set up coordination center for safety zones in Syria';
 export const BYLINE = 'Vanessa Coleman';
@@ -76,10 +76,16 @@ export const facts: Fact[] = [
   },
 ];
 
-const ref = (f: Fact): FactRef => ({ id: f.id, answer: f.answer, question: f.questions[0] ?? f.answer });
+const ref = (f: Fact): FactRef => ({ id: f.id, document: f.source, answer: f.answer, question: f.questions[0] ?? f.answer });
+export const suggestionOf = (f: Fact): Suggestion => ({ ...ref(f), quotes: f.sentences.map((n) => ({ sentence: n, text: sentences[n - 1]?.text ?? '' })) });
 
 export function answerFor(fact: Fact, question: string, overrides: Partial<Answer> = {}): Answer {
   return {
+    outcome: 'answer',
+    document: fact.source,
+    verdict: null,
+    more: [],
+    unanswered: [],
     question,
     answered: true,
     answer: fact.answer,
@@ -97,6 +103,11 @@ export function answerFor(fact: Fact, question: string, overrides: Partial<Answe
 
 export function abstention(question: string, overrides: Partial<Answer> = {}): Answer {
   return {
+    outcome: 'unsure',
+    document: null,
+    verdict: null,
+    more: [],
+    unanswered: [question],
     question,
     answered: false,
     answer: null,
@@ -106,7 +117,7 @@ export function abstention(question: string, overrides: Partial<Answer> = {}): A
     quotes: [],
     related: [],
     alternative: null,
-    suggestions: facts.slice(0, 3).map((f) => f.questions[0] ?? ''),
+    suggestions: facts.slice(0, 3).map(suggestionOf),
     asksAboutNow: /\b(now|today|currently)\b/i.test(question),
     ...overrides,
   };
@@ -135,6 +146,7 @@ export const engine: AnswerEngine = {
 export function makeKnowledge(overrides: Partial<Knowledge> = {}): Knowledge {
   const base: Knowledge = {
     article,
+    documents: new Map([[article.id, article]]),
     facts,
     topics,
     engine,

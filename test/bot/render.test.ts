@@ -25,7 +25,7 @@ import {
 } from '../../src/bot/render.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import type { Answer, Sentence } from '../../src/knowledge/types.js';
-import { abstention, answerFor, BYLINE, facts, HEADLINE, knowledge, makeKnowledge, sentences } from './fixtures.js';
+import { abstention, answerFor, BYLINE, facts, HEADLINE, knowledge, makeKnowledge, sentences, suggestionOf } from './fixtures.js';
 import { buttons, customIds, limitProblems, selectOptions, unescapeMarkdown } from './limits.js';
 
 const NOW_CAVEAT = "The article reports events of 2017; it can't tell you what is happening now.";
@@ -99,7 +99,7 @@ describe('renderAnswer (fake knowledge)', () => {
   });
 
   it('GIVEN an answer THEN 👍/👎 feedback buttons carry its fact id on a row of their own; abstentions get none', () => {
-    const alt = { id: 'next-round', answer: 'In October.', question: 'When is the next round of talks?' };
+    const alt = { id: 'next-round', document: 'astana-2017', answer: 'In October.', question: 'When is the next round of talks?' };
     const r = renderAnswer(answerFor(guarantors, 'q', { alternative: alt }), knowledge);
     expectValid(r);
     expect(r.components).toHaveLength(2);
@@ -126,7 +126,7 @@ describe('renderAnswer (fake knowledge)', () => {
   });
 
   it('GIVEN a near tie THEN offers the alternative as a "Did you mean" button', () => {
-    const alt = { id: 'next-round', answer: 'In October.', question: 'When is the next round of talks?' };
+    const alt = { id: 'next-round', document: 'astana-2017', answer: 'In October.', question: 'When is the next round of talks?' };
     const r = renderAnswer(answerFor(guarantors, 'q', { alternative: alt }), knowledge);
     expectValid(r);
     const b = buttons(r).find((x) => x['custom_id'] === 'v1:qa:fact:next-round');
@@ -135,7 +135,7 @@ describe('renderAnswer (fake knowledge)', () => {
 
   it('GIVEN an abstention THEN says so, echoes the question escaped, and offers at most 3 suggestion buttons', () => {
     const question = 'What about <@&456789012345678901> and **@everyone**?';
-    const a = abstention(question, { suggestions: [...facts.map((f) => f.questions[0]!), 'Who holds the talks?'] });
+    const a = abstention(question, { suggestions: [...facts.map(suggestionOf), suggestionOf(facts[0]!)] });
     const r = renderAnswer(a, knowledge);
     expectValid(r);
     expect(r.content.startsWith(NOT_IN_ARTICLE)).toBe(true);
@@ -148,7 +148,7 @@ describe('renderAnswer (fake knowledge)', () => {
   });
 
   it('GIVEN two suggestions of the same fact THEN only one button carries that fact id', () => {
-    const a = abstention('x', { suggestions: ['Who are the guarantor countries?', 'Who holds the talks?'] });
+    const a = abstention('x', { suggestions: [suggestionOf(facts[0]!), suggestionOf(facts[0]!)] });
     const r = renderAnswer(a, knowledge);
     expectValid(r);
     expect(customIds(r)).toEqual(['v1:qa:fact:guarantors']);
@@ -172,8 +172,8 @@ describe('renderAnswer (fake knowledge)', () => {
         { sentence: 2, text: `Start ${'verbatim '.repeat(600)}end.` },
         { sentence: 3, text: 'x'.repeat(5000) },
       ],
-      related: Array.from({ length: 3 }, (_, i) => ({ id: `r${i}`, answer: huge, question: `${HOSTILE}${i}` })),
-      alternative: { id: 'y'.repeat(200), answer: huge, question: huge },
+      related: Array.from({ length: 3 }, (_, i) => ({ id: `r${i}`, document: 'astana-2017', answer: huge, question: `${HOSTILE}${i}` })),
+      alternative: { id: 'y'.repeat(200), document: 'astana-2017', answer: huge, question: huge },
     };
     const r = renderAnswer(adversarial, knowledge);
     expectValid(r);

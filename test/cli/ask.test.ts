@@ -17,7 +17,7 @@ function ask(args: string[], input?: string) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const KEYS = ['answer', 'answered', 'confidence', 'question', 'quotes', 'related'];
+const KEYS = ['answer', 'answered', 'confidence', 'more', 'question', 'quotes', 'related', 'suggestions'];
 
 describe('ask CLI', () => {
   it('GIVEN a question THEN it prints the answer and the quoted sentence', () => {

@@ -41,12 +41,13 @@ function explosiveKnowledge(): Knowledge {
   // The real Knowledge is frozen: delegate instead of patching it.
   return {
     article: real.article,
+    documents: real.documents,
     facts: real.facts,
     topics: real.topics,
     engine,
     fact: (id) => real.fact(id),
     factsInTopic: (topicId) => real.factsInTopic(topicId),
-    context: (n, radius) => real.context(n, radius),
+    context: (n, radius, documentId) => real.context(n, radius, documentId),
   };
 }
 
