@@ -19,7 +19,21 @@ export interface Analysis {
   readonly caseless: boolean;
   /** Only courtesy and chatter ("thanks!", "hey bot, good morning"): nothing to look up. */
   readonly smalltalk: boolean;
+  /** Terms reached through a WordNet synonym rather than the question's own word. */
+  readonly synonymous: ReadonlySet<string>;
+  /** Stems of words neither the fact base nor English knows: in lower-case chat, probably names ("putin"). */
+  readonly foreign: ReadonlySet<string>;
 }
+
+/** General English knowledge distilled from WordNet (scripts/build-wordnet.ts). */
+export interface WordNetTables {
+  /** Real English words: never typo-corrected into a vocabulary word. */
+  readonly english: ReadonlySet<string>;
+  /** A word the fact base lacks → the vocabulary word it is a synonym of. */
+  readonly synonyms: ReadonlyMap<string, string>;
+}
+
+const NO_WORDNET: WordNetTables = { english: new Set(), synonyms: new Map() };
 
 interface AliasRule {
   readonly words: readonly string[];
@@ -28,10 +42,10 @@ interface AliasRule {
   readonly output: readonly string[];
 }
 
-const INTENT_WORDS: Readonly<Record<string, Intent>> = {
-  who: 'who', whom: 'who', whose: 'who', whos: 'who',
-  when: 'when', where: 'where', wheres: 'where', why: 'why',
-};
+const INTENT_WORDS: ReadonlyMap<string, Intent> = new Map([
+  ['who', 'who'], ['whom', 'who'], ['whose', 'who'], ['whos', 'who'],
+  ['when', 'when'], ['where', 'where'], ['wheres', 'where'], ['why', 'why'],
+]);
 /** Asking what someone said: only facts reporting words spoken can answer it. */
 const SAY_WORDS = new Set(['say', 'said', 'says', 'saying', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'declared', 'quote', 'quoted']);
 const YES_NO_OPENERS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'has', 'have', 'had', 'should']);
@@ -59,8 +73,10 @@ export class Analyzer {
   private fuzzyBuckets = new Map<string, Fuse<string>>();
   private bucketWords = new Map<string, string[]>();
   private readonly corrections = new Map<string, string | null>();
+  private readonly wordnet: WordNetTables;
 
-  constructor(lexicon: LexiconFile) {
+  constructor(lexicon: LexiconFile, wordnet: WordNetTables = NO_WORDNET) {
+    this.wordnet = wordnet;
     // One-word stop-words are dropped after aliasing; stop phrases ("tell me", "going to") are
     // aliases of nothing, so they are removed before a word of theirs can match anything else.
     const single = lexicon.stopwords.filter((w) => words(w).length === 1);
@@ -112,7 +128,13 @@ export class Analyzer {
       return w.length > 1 || /\d/.test(w) ? [w] : [];
     });
     const corrections: Array<readonly [string, string]> = [];
+    const synonymous = new Set<string>();
     const ws = options.correct === false ? raw : raw.map((w) => {
+      const synonym = this.synonymOf(w);
+      if (synonym !== null) {
+        synonymous.add(stem(synonym));
+        return synonym;
+      }
       const fixed = this.correct(w);
       if (fixed !== w) corrections.push([w, fixed]);
       return fixed;
@@ -145,6 +167,8 @@ export class Analyzer {
       openers: stemsOf(text, NAME_OPENING),
       caseless: !/\p{Lu}/u.test(text),
       smalltalk: raw.some((w) => this.smalltalk.has(w)) && raw.every((w) => this.smalltalk.has(w) || this.stopwords.has(w)),
+      synonymous,
+      foreign: new Set(ws.filter((w) => this.wordnet.english.size > 0 && !this.known.has(w) && !baseForms(w).some((b) => this.wordnet.english.has(b))).map(stem)),
     };
   }
 
@@ -182,8 +206,21 @@ export class Analyzer {
     return null;
   }
 
+  /** A real English word the fact base lacks, read as the vocabulary word WordNet says it means. */
+  private synonymOf(word: string): string | null {
+    if (this.known.has(word) || this.knownStems.has(stem(word))) return null;
+    for (const base of baseForms(word)) {
+      const synonym = this.wordnet.synonyms.get(base);
+      if (synonym !== undefined) return synonym;
+    }
+    return null;
+  }
+
   private correct(word: string): string {
-    if (this.known.has(word) || this.knownStems.has(stem(word)) || word.length > MAX_FUZZY_WORD || /\d/.test(word)) return word;
+    if (this.known.has(word) || word.length > MAX_FUZZY_WORD || /\d/.test(word)) return word;
+    // A real English word is not a typo: "movie" is not "moving", "patrol" not "patrons". Without
+    // WordNet, an inflection of a known word ("replacement" of "replace") is taken as one.
+    if (this.wordnet.english.size > 0 ? baseForms(word).some((b) => this.wordnet.english.has(b)) : this.knownStems.has(stem(word))) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached ?? word;
     const fixed = this.closestKnown(word);
@@ -248,6 +285,17 @@ function stemsOf(text: string, pattern: RegExp): Set<string> {
   return found;
 }
 
+/** The word and the forms an inflection of it may come from: "inhabitants" → "inhabitant". */
+function baseForms(word: string): string[] {
+  const out = [word];
+  if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
+  if (/(?:s|x|z|ch|sh)es$/.test(word)) out.push(word.slice(0, -2));
+  else if (/[^su]s$/.test(word)) out.push(word.slice(0, -1));
+  if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith('ing')) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  return out;
+}
+
 function bucketKey(first: string, length: number): string {
   return `${first}${length}`;
 }
@@ -255,7 +303,7 @@ function bucketKey(first: string, length: number): string {
 function intentsOf(ws: readonly string[]): Intent[] {
   const intents = new Set<Intent>();
   ws.forEach((w, i) => {
-    const direct = INTENT_WORDS[w];
+    const direct = INTENT_WORDS.get(w);
     if (direct) intents.add(direct);
     if (w === 'how') {
       const next = ws[i + 1];

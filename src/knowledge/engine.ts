@@ -1,179 +1,128 @@
-import type { Analysis, Analyzer, Intent } from './analyzer.js';
+import type { Analyzer } from './analyzer.js';
+import { featuresOf, probability } from './decider.js';
+import type { DeciderModel, FeatureVector } from './decider.js';
+import { FactIndex } from './fact-index.js';
+import type { FactDoc, Ranking } from './fact-index.js';
+import { splitMessage } from './message.js';
+import type { MessagePart } from './message.js';
 import type { Answer, AnswerEngine, Article, Fact, FactRef, Quote, Suggestion } from './types.js';
 import { asksAboutNow, cleanQuestion, words } from './text.js';
 
-/**
- * How much a term found in each part of a fact counts. Curated questions and keywords say what a
- * fact is about; its answer and its source sentence only mention things.
- */
-const FIELD_WEIGHT = { question: 1, keyword: 1, answer: 0.75, sentence: 0.5 } as const;
-/** A matching wh-word ("when", "how many") counts like a modest term, for ranking only. */
-const INTENT_WEIGHT = 0.8;
-/** Share of the question's content the best fact must cover, and overall score, to be answered. */
-export const MIN_COVERAGE = 0.55;
-export const MIN_CONFIDENCE = 0.4;
-/** Within this ratio of the best score, a second fact is a near tie worth offering. */
-const NEAR_TIE = 0.92;
-/**
- * A question asking "when", "where", "how many", "how long" or "what did X say", put to a fact that
- * nobody asks that way, is probably one the fact can't answer: its coverage is scaled down. "What did
- * Nazarbayev say?" has every word in the fact base, but the article reports no words of his.
- */
-const INTENT_MISS_FACTOR: Partial<Record<Intent, number>> = { when: 0.85, where: 0.85, count: 0.85, duration: 0.85, say: 0.5 };
-/** Where a preamble ends and a question starts: dashes, colons, semicolons, sentence ends. */
-const CLAUSE_BREAK = /\s[-\u2013\u2014]+\s|[\u2013\u2014:;]|(?<=[.!?])\s+/u;
-/** How much a word of the preamble counts next to a word of the clause that asks. */
-const PREAMBLE_WEIGHT = 0.25;
+/** How much a word of a preamble counts next to a word of the clause that asks. */
+const CONTEXT_WEIGHT = 0.25;
 const MAX_QUOTES = 2;
 const MAX_RELATED = 3;
 const MAX_SUGGESTIONS = 3;
+/** Answered questions per message: the first, plus this many more. */
+const MAX_MORE = 2;
 
-interface FactDoc {
-  readonly fact: Fact;
-  readonly questions: ReadonlyArray<{ readonly terms: ReadonlySet<string>; readonly intents: ReadonlySet<Intent>; readonly mass: number }>;
-  readonly intents: ReadonlySet<Intent>;
-}
-
-interface Scored {
-  readonly doc: FactDoc;
-  readonly coverage: number;
-  readonly similarity: number;
-  readonly score: number;
-}
+/**
+ * Until a model is fitted: answer when the best fact covers most of the question. The fitted
+ * model in decider.json replaces it.
+ */
+export const FALLBACK_DECIDER: DeciderModel = {
+  features: ['coverage', 'similarity'],
+  weights: [6, 4],
+  bias: -5.4,
+  answerAt: 0.5,
+  offerAt: 0.2,
+};
 
 export interface EngineSources {
   readonly analyzer: Analyzer;
   readonly facts: readonly Fact[];
   /** The sentences of each source document, by document id. */
   readonly documents: ReadonlyMap<string, Article>;
-  /** Topic ids in the curator's order: abstentions suggest the first fact of each. */
+  /** Topic ids in the curator's order: a decline with nothing near suggests the first fact of each. */
   readonly topicOrder?: readonly string[];
+  readonly decider?: DeciderModel;
+}
+
+/** One clause of a message, ranked and weighed: what the decider and the fitting script read. */
+export interface Evaluation {
+  readonly part: MessagePart;
+  readonly ranking: Ranking;
+  readonly features: FeatureVector | null;
+  readonly probability: number;
 }
 
 /**
- * Ranks curated facts, not raw sentences: each fact is indexed by its questions, keywords,
- * answer and source sentences, with an inverted index so a question costs a few map lookups.
+ * Ranks curated facts, not raw sentences, for each clause of a message that asks something, and
+ * answers those the fitted decider trusts; offers the nearest facts when it is unsure.
  */
 export class FactEngine implements AnswerEngine {
   private readonly analyzer: Analyzer;
   private readonly documents: ReadonlyMap<string, Article>;
-  private readonly docs: FactDoc[] = [];
+  private readonly index: FactIndex;
+  private readonly docs: readonly FactDoc[];
   private readonly byId = new Map<string, FactDoc>();
-  private readonly postings = new Map<string, Array<{ doc: number; weight: number }>>();
-  private readonly idf = new Map<string, number>();
-  private readonly unknownIdf: number;
   private readonly topicOrder: readonly string[];
+  private readonly decider: DeciderModel;
   private readonly questionIndex: Array<{ text: string; lower: string; words: readonly string[]; doc: number }> = [];
 
-  constructor({ analyzer, facts, documents, topicOrder = [] }: EngineSources) {
+  constructor({ analyzer, facts, documents, topicOrder = [], decider = FALLBACK_DECIDER }: EngineSources) {
     this.analyzer = analyzer;
     this.documents = documents;
     this.topicOrder = topicOrder;
-    analyzer.learn(facts.flatMap((f) => [...f.questions, ...f.keywords, f.answer, ...this.sentenceTexts(f)]));
-    // Sentences are cited by several facts and questions are read twice: analyse each text once.
-    const analysed = new Map<string, Analysis>();
-    const analyse = (text: string) => {
-      let a = analysed.get(text);
-      if (a === undefined) {
-        a = analyzer.analyze(text, { correct: false });
-        analysed.set(text, a);
-      }
-      return a;
-    };
-
-    // Pass 1: the inverted index, each term weighted by the best field of the fact it occurs in.
-    facts.forEach((fact, index) => {
-      const weights = new Map<string, number>();
-      const put = (text: string, weight: number) => {
-        for (const term of analyse(text).terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-      };
-      fact.questions.forEach((q) => put(q, FIELD_WEIGHT.question));
-      fact.keywords.forEach((k) => put(k, FIELD_WEIGHT.keyword));
-      put(fact.answer, FIELD_WEIGHT.answer);
-      this.sentenceTexts(fact).forEach((s) => put(s, FIELD_WEIGHT.sentence));
-      for (const [term, weight] of weights) {
-        const list = this.postings.get(term) ?? [];
-        list.push({ doc: index, weight });
-        this.postings.set(term, list);
-      }
-      fact.questions.forEach((text) => this.questionIndex.push({ text, lower: text.toLowerCase(), words: words(text), doc: index }));
-    });
-
-    // BM25's idf: a term in few facts tells more about which fact is meant.
-    const n = facts.length;
-    let maxIdf = 0;
-    for (const [term, list] of this.postings) {
-      const value = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-      this.idf.set(term, value);
-      maxIdf = Math.max(maxIdf, value);
-    }
-    // A word the fact base has never seen is as specific as the rarest word it has.
-    this.unknownIdf = maxIdf;
-
-    // Pass 2: each curated question as a weighted term set, for question-to-question similarity.
-    for (const fact of facts) {
-      const questions = fact.questions.map((q) => {
-        const a = analyse(q);
-        const mass = a.terms.reduce((sum, t) => sum + (this.idf.get(t) ?? 0), 0) + a.intents.length * INTENT_WEIGHT;
-        return { terms: new Set(a.terms), intents: new Set(a.intents), mass };
-      });
-      const doc: FactDoc = { fact, questions, intents: new Set(questions.flatMap((q) => [...q.intents])) };
-      this.docs.push(doc);
-      this.byId.set(fact.id, doc);
+    this.decider = decider;
+    this.index = new FactIndex(analyzer, facts, documents);
+    this.docs = this.index.docs;
+    for (const doc of this.docs) {
+      this.byId.set(doc.fact.id, doc);
+      doc.fact.questions.forEach((text) => this.questionIndex.push({ text, lower: text.toLowerCase(), words: words(text), doc: doc.index }));
     }
   }
 
   answer(question: string): Answer {
     const cleaned = cleanQuestion(question);
-    const ranked = this.rankBestPart(cleaned);
-    const best = ranked[0];
     const now = asksAboutNow(cleaned);
-    if (!best || best.coverage < MIN_COVERAGE || this.confidenceOf(best) < MIN_CONFIDENCE) {
-      return this.abstain(cleaned, ranked, now, best ? this.confidenceOf(best) : 0);
+    const evaluations = this.evaluate(cleaned);
+    if (evaluations.length === 0) return this.notAnswered(cleaned, 'chatter', [], now, 0, []);
+
+    const answered: Evaluation[] = [];
+    const unanswered: string[] = [];
+    for (const e of evaluations) {
+      const best = e.ranking.ranked[0];
+      if (best && e.probability >= this.decider.answerAt) {
+        if (!answered.some((a) => a.ranking.ranked[0]?.doc === best.doc)) answered.push(e);
+      } else {
+        unanswered.push(e.part.text);
+      }
     }
-    const second = ranked.find((s) => s.doc !== best.doc && s.coverage >= MIN_COVERAGE);
-    const alternative = second && second.score >= best.score * NEAR_TIE ? this.ref(second.doc) : null;
-    return {
-      outcome: 'answer',
-      document: best.doc.fact.source,
-      verdict: null,
-      more: [],
-      unanswered: [],
-      question: cleaned,
-      answered: true,
-      answer: best.doc.fact.answer,
-      confidence: round(this.confidenceOf(best)),
-      factId: best.doc.fact.id,
-      topic: best.doc.fact.topic,
-      quotes: this.quotes(best.doc.fact),
-      related: this.related(best.doc),
-      alternative,
-      suggestions: [],
-      asksAboutNow: now,
-    };
+    const [first, ...rest] = answered;
+    if (first) {
+      const more = rest.slice(0, MAX_MORE).map((e) => this.answerOf(e, [], now));
+      return this.answerOf(first, more, unanswered, now);
+    }
+    const nearest = evaluations.reduce((a, b) => (b.probability > a.probability ? b : a));
+    const outcome = nearest.probability >= this.decider.offerAt ? 'unsure' : 'decline';
+    const docs = [...new Set(nearest.ranking.ranked.map((s) => s.doc))].slice(0, MAX_SUGGESTIONS);
+    return this.notAnswered(cleaned, outcome, docs.length > 0 ? docs : this.featured(), now, nearest.probability, unanswered);
+  }
+
+  /**
+   * Each clause of the message that asks something, ranked with its context words counting less;
+   * chatter ("lol", "thanks!", "asking for a friend") is left out. Empty when nothing is asked.
+   */
+  evaluate(message: string): Evaluation[] {
+    const out: Evaluation[] = [];
+    for (const part of splitMessage(message)) {
+      const asked = this.analyzer.analyze(part.text);
+      const analysis = part.context === '' ? asked : this.analyzer.analyze(`${part.context} ${part.text}`);
+      if (analysis.terms.length === 0 || analysis.smalltalk) continue;
+      // "Is that actually right?" asks about its context: then the context is the question.
+      const inQuestion = new Set(asked.terms.length > 0 && !asked.smalltalk ? asked.terms : analysis.terms);
+      const ranking = this.index.rank(analysis, (t) => (inQuestion.has(t) ? 1 : CONTEXT_WEIGHT));
+      const features = featuresOf(ranking, this.index);
+      out.push({ part, ranking, features, probability: features === null ? 0 : probability(this.decider, features) });
+    }
+    return out;
   }
 
   answerFact(id: string): Answer | null {
     const doc = this.byId.get(id);
     if (!doc) return null;
-    return {
-      outcome: 'answer',
-      document: doc.fact.source,
-      verdict: null,
-      more: [],
-      unanswered: [],
-      question: doc.fact.questions[0] as string,
-      answered: true,
-      answer: doc.fact.answer,
-      confidence: 1,
-      factId: doc.fact.id,
-      topic: doc.fact.topic,
-      quotes: this.quotes(doc.fact),
-      related: this.related(doc),
-      alternative: null,
-      suggestions: [],
-      asksAboutNow: false,
-    };
+    return this.answered(doc, doc.fact.questions[0] as string, 1, [], [], false);
   }
 
   suggest(partial: string, limit = 25): string[] {
@@ -181,7 +130,7 @@ export class FactEngine implements AnswerEngine {
     if (typed === '') return this.docs.slice(0, limit).map((d) => d.fact.questions[0] as string);
     const typedWords = words(typed);
     const last = typedWords[typedWords.length - 1] ?? '';
-    const factScore = new Map(this.rank(this.analyzer.analyze(typed)).map((s) => [s.doc, s.score]));
+    const factScore = new Map(this.index.rank(this.analyzer.analyze(typed)).ranked.map((s) => [s.doc, s.score]));
     const scored: Array<{ text: string; score: number }> = [];
     for (const q of this.questionIndex) {
       let score = q.lower.startsWith(typed) ? 3 : q.lower.includes(typed) ? 2 : 0;
@@ -199,73 +148,41 @@ export class FactEngine implements AnswerEngine {
     return out;
   }
 
-  /**
-   * People wrap questions in context ("For my essay I need to list them — who are the guarantors?").
-   * Words outside the clause that asks count less, so a preamble neither sinks the question with
-   * words the fact base lacks nor decides it; the question keeps what the preamble names.
-   */
-  private rankBestPart(question: string): Scored[] {
-    const analysis = this.analyzer.analyze(question);
-    const parts = question.split(CLAUSE_BREAK).filter((p) => /\p{L}/u.test(p));
-    if (parts.length < 2) return this.rank(analysis);
-    const asking = [...parts].reverse().find((p) => /\?\s*$/.test(p)) ?? (parts[parts.length - 1] as string);
-    const inQuestion = new Set(this.analyzer.analyze(asking).terms);
-    return this.rank(analysis, (term) => (inQuestion.has(term) ? 1 : PREAMBLE_WEIGHT));
+  private answerOf(e: Evaluation, more: readonly Answer[], unanswered: readonly string[], now: boolean): Answer;
+  private answerOf(e: Evaluation, more: readonly Answer[], now: boolean): Answer;
+  private answerOf(e: Evaluation, more: readonly Answer[], third: readonly string[] | boolean, fourth?: boolean): Answer {
+    const unanswered = typeof third === 'boolean' ? [] : third;
+    const now = typeof third === 'boolean' ? third : (fourth ?? false);
+    const best = (e.ranking.ranked[0] as { doc: FactDoc }).doc;
+    const question = e.part.text;
+    return this.answered(best, question, e.probability, more, unanswered, now);
   }
 
-  /** Facts scored against an analysed question, best first. */
-  private rank(analysis: Analysis, emphasis: (term: string) => number = () => 1): Scored[] {
-    const { terms, intents } = analysis;
-    if (terms.length === 0 || analysis.smalltalk) return [];
-    const matched = new Map<number, number>();
-    let mass = 0;
-    let knownMass = 0;
-    for (const term of terms) {
-      const idf = this.idf.get(term);
-      const w = emphasis(term);
-      if (idf === undefined) {
-        mass += this.unknownIdf * unknownWeight(term, analysis) * w;
-        continue;
-      }
-      mass += idf * w;
-      knownMass += idf;
-      for (const { doc, weight } of this.postings.get(term) ?? []) matched.set(doc, (matched.get(doc) ?? 0) + idf * weight * w);
-    }
-    const intentMass = intents.length * INTENT_WEIGHT;
-    const out: Scored[] = [];
-    for (const [index, sum] of matched) {
-      const doc = this.docs[index] as FactDoc;
-      let similarity = 0;
-      for (const q of doc.questions) {
-        let shared = 0;
-        for (const t of terms) if (q.terms.has(t)) shared += this.idf.get(t) ?? 0;
-        for (const i of intents) if (q.intents.has(i)) shared += INTENT_WEIGHT;
-        const denominator = Math.sqrt((knownMass + intentMass) * q.mass);
-        if (denominator > 0) similarity = Math.max(similarity, shared / denominator);
-      }
-      let factor = 1;
-      for (const i of intents) if (!doc.intents.has(i)) factor = Math.min(factor, INTENT_MISS_FACTOR[i] ?? 1);
-      const coverage = (sum / mass) * factor;
-      const intentFit = intents.some((i) => doc.intents.has(i)) ? 0.05 : 0;
-      out.push({ doc, coverage, similarity, score: 0.5 * coverage + 0.45 * similarity + intentFit });
-    }
-    out.sort((a, b) => b.score - a.score || a.doc.fact.id.localeCompare(b.doc.fact.id));
-    return out;
-  }
-
-  private confidenceOf(s: Scored): number {
-    return Math.min(1, Math.max(0, 0.6 * s.coverage + 0.4 * s.similarity));
-  }
-
-  private abstain(question: string, ranked: readonly Scored[], now: boolean, confidence: number): Answer {
-    const near = ranked.slice(0, MAX_SUGGESTIONS).map((s) => s.doc);
-    const docs = near.length > 0 ? near : this.featured();
+  private answered(doc: FactDoc, question: string, confidence: number, more: readonly Answer[], unanswered: readonly string[], now: boolean): Answer {
     return {
-      outcome: near.length > 0 ? 'unsure' : 'decline',
-      document: null,
+      outcome: 'answer',
+      document: doc.fact.source,
+      question,
+      answered: true,
+      answer: doc.fact.answer,
+      confidence: round(confidence),
+      factId: doc.fact.id,
+      topic: doc.fact.topic,
+      quotes: this.quotes(doc.fact),
+      related: this.related(doc),
+      alternative: null,
+      suggestions: [],
       verdict: null,
-      more: [],
-      unanswered: [question],
+      more,
+      unanswered,
+      asksAboutNow: now,
+    };
+  }
+
+  private notAnswered(question: string, outcome: Answer['outcome'], near: readonly FactDoc[], now: boolean, confidence: number, unanswered: readonly string[]): Answer {
+    return {
+      outcome,
+      document: null,
       question,
       answered: false,
       answer: null,
@@ -275,7 +192,10 @@ export class FactEngine implements AnswerEngine {
       quotes: [],
       related: [],
       alternative: null,
-      suggestions: docs.slice(0, MAX_SUGGESTIONS).map((d) => this.suggestion(d)),
+      suggestions: near.slice(0, MAX_SUGGESTIONS).map((d) => this.suggestion(d)),
+      verdict: null,
+      more: [],
+      unanswered,
       asksAboutNow: now,
     };
   }
@@ -324,25 +244,6 @@ export class FactEngine implements AnswerEngine {
     });
   }
 
-  private sentenceTexts(fact: Fact): string[] {
-    const article = this.documents.get(fact.source);
-    return fact.sentences.flatMap((n) => article?.sentences[n - 1]?.text ?? []);
-  }
-}
-
-/**
- * How strongly a word the fact base has never seen argues against answering, in units of the
- * rarest known word. A name ("Hamlet", "Israel") points away from the article, more than any one
- * known word points to it; a plain word ("provision", "misgivings") is more often just another way
- * of asking. Without capitals the two can't be told apart.
- */
-const UNKNOWN_WEIGHT = { name: 1.5, opener: 1, word: 0.7, caseless: 0.8 } as const;
-
-function unknownWeight(term: string, analysis: Analysis): number {
-  if (analysis.caseless) return UNKNOWN_WEIGHT.caseless;
-  if (analysis.names.has(term)) return UNKNOWN_WEIGHT.name;
-  // A question rarely opens with a plain word the fact base lacks: it is probably a name.
-  return analysis.openers.has(term) ? UNKNOWN_WEIGHT.opener : UNKNOWN_WEIGHT.word;
 }
 
 function round(x: number): number {

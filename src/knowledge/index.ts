@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Analyzer } from './analyzer.js';
+import type { WordNetTables } from './analyzer.js';
 import { parseArticle } from './article.js';
+import { deciderSchema } from './decider.js';
 import { FactEngine } from './engine.js';
 import { KnowledgeError } from './errors.js';
 import { factBaseProblems, lexiconProblems, schemaProblems } from './integrity.js';
-import { factBaseSchema, lexiconSchema } from './schema.js';
+import { factBaseSchema, lexiconSchema, wordnetSchema } from './schema.js';
 import type { FactBaseFile, LexiconFile } from './schema.js';
 import type { Article, Fact, Knowledge, Sentence } from './types.js';
 
@@ -18,6 +20,10 @@ export interface KnowledgeFiles {
   /** The fact base file's parsed JSON. */
   readonly factBase: unknown;
   readonly lexicon: unknown;
+  /** The fitted answer/decline model (decider.json); the engine's fallback when absent. */
+  readonly decider?: unknown;
+  /** WordNet distilled over the vocabulary (wordnet.json): English words and synonyms. */
+  readonly wordnet?: unknown;
   /** Raw article text by file name. */
   readonly articleFiles: ReadonlyMap<string, string>;
 }
@@ -43,7 +49,7 @@ export function readKnowledgeFiles(dir: URL = HERE): KnowledgeFiles {
       }
     }
   }
-  return { factBase, lexicon: json('lexicon.json'), articleFiles: files };
+  return { factBase, lexicon: json('lexicon.json'), decider: json('decider.json'), wordnet: json('wordnet.json'), articleFiles: files };
 }
 
 /**
@@ -57,7 +63,9 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
     ...(base.success ? [] : schemaProblems('facts.json', base.error, files.factBase)),
     ...(lex.success ? [] : schemaProblems('lexicon.json', lex.error, files.lexicon)),
   ];
-  if (!base.success || !lex.success) throw failure(found);
+  const decider = files.decider === undefined ? undefined : deciderSchema.safeParse(files.decider);
+  if (decider && !decider.success) found.push(...schemaProblems('decider.json', decider.error, files.decider));
+  if (!base.success || !lex.success || found.length > 0) throw failure(found);
 
   const factBase: FactBaseFile = base.data;
   const lexicon: LexiconFile = lex.data;
@@ -75,7 +83,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
 
   const documents = new Map([...articles].map(([id, { article }]) => [id, article]));
   const facts: readonly Fact[] = Object.freeze(factBase.facts.map((f) => Object.freeze({ ...f })));
-  const engine = new FactEngine({ analyzer: new Analyzer(lexicon), facts, documents, topicOrder: factBase.topics.map((t) => t.id) });
+  const engine = new FactEngine({ analyzer: new Analyzer(lexicon, wordnetTables(files.wordnet)), facts, documents, topicOrder: factBase.topics.map((t) => t.id), decider: decider?.data });
   const article = documents.get(factBase.documents[0]?.id ?? '') as Article;
   const documentOf = (id: string | undefined): Article => (id === undefined ? article : documents.get(id) ?? article);
   const byId = new Map(facts.map((f) => [f.id, f]));
@@ -98,6 +106,12 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
 /** The bundled knowledge: read, checked and indexed. */
 export function loadKnowledge(): Knowledge {
   return buildKnowledge(readKnowledgeFiles());
+}
+
+function wordnetTables(raw: unknown): WordNetTables | undefined {
+  const parsed = wordnetSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  return { english: new Set(parsed.data.english.split(' ')), synonyms: new Map(Object.entries(parsed.data.synonyms)) };
 }
 
 function failure(found: readonly string[]): KnowledgeError {

@@ -45,6 +45,12 @@ export const lexiconSchema = z.strictObject({
   smalltalk: z.array(nonEmpty).default([]),
 });
 
+/** scripts/build-wordnet.ts's output: space-separated English words and a synonym table. */
+export const wordnetSchema = z.object({
+  english: z.string(),
+  synonyms: z.record(z.string(), z.string()),
+});
+
 export type FactBaseFile = z.infer<typeof factBaseSchema>;
 export type LexiconFile = z.infer<typeof lexiconSchema>;
 export type DocumentEntry = z.infer<typeof documentSchema>;

@@ -1,3 +1,5 @@
+import porter2 from 'wink-porter2-stemmer';
+
 /**
  * Text normalisation shared by indexing and querying, so a fact and a question about it
  * are reduced to the same terms.
@@ -48,30 +50,14 @@ export function words(text: string, keepLetters = false): string[] {
   return keepLetters ? all : all.filter((w) => w.length > 1 || /\d/.test(w));
 }
 
-const VOWEL = /[aeiouy]/;
-
 /**
- * A light suffix stripper: enough to join "host/hosting/hosted" and "zone/zones" without the
- * over-reach of a full Porter stemmer on proper names. Applied identically to facts and queries.
+ * The Porter2 (Snowball English) stemmer, applied identically to facts and queries, so
+ * "agreed/agree", "proposal/propose" and "zones/zone" meet. Numbers and short words stay as
+ * they are: "us", "un" and "6th" are not inflections.
  */
 export function stem(word: string): string {
-  let w = word;
-  if (w.length <= 3 || /\d/.test(w)) return w;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const suffix of ['ments', 'ment', 'ingly', 'ing', 'edly', 'ed', 'ly', 'ion']) {
-    if (w.endsWith(suffix)) {
-      const base = w.slice(0, -suffix.length);
-      if (base.length >= 3 && VOWEL.test(base)) {
-        w = base;
-        break;
-      }
-    }
-  }
-  if (w.length >= 4 && /([bdfgmnprt])\1$/.test(w)) w = w.slice(0, -1);
-  if (w.length >= 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  return porter2(word);
 }
 
 const NOW = /\b(now|today|currently|current|presently|nowadays|these days|at the moment|right now|still|latest|as of|this year|anymore|any more)\b/i;

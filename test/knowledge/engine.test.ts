@@ -18,6 +18,10 @@ function expectWellFormed(a: Answer): void {
   if (a.answered) {
     expect(a.answer).not.toBeNull();
     expect(a.quotes.length).toBeGreaterThan(0);
+  } else if (a.outcome === 'chatter') {
+    expect(a.answer).toBeNull();
+    expect(a.suggestions).toEqual([]);
+    expect(a.unanswered).toEqual([]);
   } else {
     expect(a.answer).toBeNull();
     expect(a.quotes).toEqual([]);
@@ -102,15 +106,52 @@ describe('answers', () => {
 });
 
 describe('abstentions', () => {
-  it.each(['What is the capital of France?', 'good morning', 'qwertyuiop', 'How many refugees have left Syria?', 'thanks!'])(
-    'GIVEN "%s" THEN the engine declines and suggests questions it can answer',
+  it.each(['What is the capital of France?', 'qwertyuiop', 'How many refugees have left Syria?', 'What is the capital of Kazakhstan?', "What's Russia's population?", 'How many people live in Damascus?'])(
+    'GIVEN "%s" THEN the engine does not answer and offers facts it can answer',
     (q) => {
       const a = engine.answer(q);
       expectWellFormed(a);
       expect(a.answered).toBe(false);
+      expect(['unsure', 'decline']).toContain(a.outcome);
       for (const s of a.suggestions) expect(engine.answerFact(s.id)?.factId).toBe(s.id);
     },
   );
+
+  it.each(['good morning', 'thanks!', 'hi', 'hey bot', 'lol', '<@123456789012345678> thanks a lot!'])('GIVEN the chatter "%s" THEN the outcome is chatter, not a decline', (q) => {
+    const a = engine.answer(q);
+    expectWellFormed(a);
+    expect(a.outcome).toBe('chatter');
+    expect(a.answered).toBe(false);
+  });
+});
+
+describe('messages with several questions, context and chatter', () => {
+  it('GIVEN two answerable questions in one message THEN both are answered, each with its own quote', () => {
+    const a = engine.answer('who are the guarantor countries? and how many people live in idlib?');
+    expect(a.factId).toBe('guarantors');
+    expect(a.more.map((m) => m.factId)).toEqual(['idlib-population']);
+    expect(a.more[0]?.quotes[0]?.sentence).toBe(6);
+    expect(a.unanswered).toEqual([]);
+  });
+
+  it('GIVEN an answerable question followed by an off-topic one THEN the first is answered and the second named as unanswered', () => {
+    const a = engine.answer('how many people live in Idlib?? also is there free food lol');
+    expect(a.factId).toBe('idlib-population');
+    expect(a.more).toEqual([]);
+    expect(a.unanswered).toEqual(['also is there free food lol']);
+  });
+
+  it('GIVEN chatter around the question THEN the chatter does not sink it', () => {
+    for (const q of ['hey bot!! who are the guarantor countries? thx in advance', 'ok so quick q. how many people live in Idlib? asking for a friend lol']) {
+      expect(engine.answer(q).answered, q).toBe(true);
+    }
+  });
+
+  it('GIVEN four answerable questions THEN at most three are answered', () => {
+    const a = engine.answer('Who are the guarantors? How many people live in Idlib? Who wrote the article? Who proposed the zones?');
+    expect(a.answered).toBe(true);
+    expect(a.more.length).toBe(2);
+  });
 });
 
 describe('bad input never crashes and stays bounded', () => {

@@ -13,6 +13,7 @@ export interface EvalQuestion {
 export interface EvalAnswer {
   answered: boolean;
   quotes: ReadonlyArray<{ text: string }>;
+  suggestions?: ReadonlyArray<{ quotes: ReadonlyArray<{ text: string }> }>;
 }
 
 export interface EvalScore {
@@ -21,6 +22,10 @@ export interface EvalScore {
   offtopicAbstained: number;
   unanswerableAbstained: number;
   nonVerbatim: number;
+  /** Of all the answers given, the share whose top quote is right (answering a question to decline is wrong). */
+  precision: number;
+  /** Of the answerable questions declined, the share whose right sentence is among the suggestions. */
+  declinedSuggested: number;
   misses: string[];
 }
 
@@ -40,14 +45,21 @@ export function score(questions: readonly EvalQuestion[], answers: readonly Eval
   let top1 = 0;
   let anyQuote = 0;
   let nonVerbatim = 0;
+  let given = 0;
+  let declined = 0;
+  let suggested = 0;
   const misses: string[] = [];
   questions.forEach((q, i) => {
     const a = answers[i] as EvalAnswer;
     n[q.kind]++;
     const quotes = a.quotes.map((x) => x.text);
     nonVerbatim += quotes.filter((t) => !text.includes(norm(t))).length;
+    given += Number(a.answered);
     if (q.kind === 'answerable') {
       if (!a.answered) {
+        declined++;
+        const offered = (a.suggestions ?? []).flatMap((s) => s.quotes.map((x) => x.text));
+        suggested += Number(q.expect.some((e) => offered.some((t) => t.includes(e))));
         misses.push(`abstained | ${q.q}`);
         return;
       }
@@ -66,6 +78,8 @@ export function score(questions: readonly EvalQuestion[], answers: readonly Eval
     offtopicAbstained: n.offtopic ? abstained.offtopic / n.offtopic : 1,
     unanswerableAbstained: n.unanswerable ? abstained.unanswerable / n.unanswerable : 1,
     nonVerbatim,
+    precision: given ? top1 / given : 1,
+    declinedSuggested: declined ? suggested / declined : 1,
     misses,
   };
 }

@@ -1,0 +1,193 @@
+import type { Analysis, Analyzer, Intent } from './analyzer.js';
+import type { Article, Fact } from './types.js';
+
+/**
+ * How much a term found in each part of a fact counts. Curated questions and keywords say what a
+ * fact is about; its answer and its source sentence only mention things.
+ */
+const FIELD_WEIGHT = { question: 1, keyword: 1, answer: 0.75, sentence: 0.5 } as const;
+/** A matching wh-word ("when", "how many") counts like a modest term, for ranking only. */
+const INTENT_WEIGHT = 0.8;
+/**
+ * A question asking "when", "where", "how many", "how long" or "what did X say", put to a fact that
+ * nobody asks that way, is probably one the fact can't answer: its coverage is scaled down.
+ */
+const INTENT_MISS_FACTOR: ReadonlyMap<Intent, number> = new Map([
+  ['when', 0.85],
+  ['where', 0.85],
+  ['count', 0.85],
+  ['duration', 0.85],
+  ['say', 0.5],
+]);
+/**
+ * How strongly a word the fact base has never seen argues against answering, in units of the
+ * rarest known word. A name ("Hamlet", "Israel") points away from the article more than a plain
+ * word ("misgivings"), which is more often just another way of asking.
+ */
+const UNKNOWN_WEIGHT = { name: 1.5, opener: 1, word: 0.7, caseless: 0.8 } as const;
+
+export interface FactDoc {
+  readonly fact: Fact;
+  readonly index: number;
+  /** Every term of the fact, with the weight of the best field it occurs in. */
+  readonly terms: ReadonlyMap<string, number>;
+  readonly questions: ReadonlyArray<{ readonly terms: ReadonlySet<string>; readonly intents: ReadonlySet<Intent>; readonly mass: number }>;
+  readonly intents: ReadonlySet<Intent>;
+}
+
+export interface Scored {
+  readonly doc: FactDoc;
+  readonly coverage: number;
+  readonly similarity: number;
+  readonly score: number;
+}
+
+/** What a ranked question weighed: the evidence the decider reads besides the best facts. */
+export interface QueryStats {
+  readonly analysis: Analysis;
+  /** What each term of the question weighs: its idf (or an unknown word's), times its emphasis. */
+  readonly termMass: ReadonlyMap<string, number>;
+  /** Total idf mass of the question, unknown words included. */
+  readonly mass: number;
+  readonly unknownNameMass: number;
+  readonly unknownWordMass: number;
+}
+
+export interface Ranking {
+  readonly ranked: readonly Scored[];
+  readonly stats: QueryStats;
+}
+
+/** An inverted index over curated facts, so a question costs a few map lookups. */
+export class FactIndex {
+  readonly docs: FactDoc[] = [];
+  private readonly postings = new Map<string, Array<{ doc: number; weight: number }>>();
+  private readonly idfs = new Map<string, number>();
+  /** Terms the indexed texts write as names ("Idlib", "Russian Federation"): what a question is about. */
+  readonly entities = new Set<string>();
+  private readonly unknownIdf: number;
+
+  constructor(analyzer: Analyzer, facts: readonly Fact[], documents: ReadonlyMap<string, Article>) {
+    const sentenceTexts = (f: Fact) => f.sentences.flatMap((n) => documents.get(f.source)?.sentences[n - 1]?.text ?? []);
+    analyzer.learn(facts.flatMap((f) => [...f.questions, ...f.keywords, f.answer, ...sentenceTexts(f)]));
+    // Sentences are cited by several facts and questions are read twice: analyse each text once.
+    const analysed = new Map<string, Analysis>();
+    const analyse = (text: string) => {
+      let a = analysed.get(text);
+      if (a === undefined) {
+        a = analyzer.analyze(text, { correct: false });
+        analysed.set(text, a);
+        for (const name of namesIn(text)) for (const t of analyzer.analyze(name, { correct: false }).terms) this.entities.add(t);
+      }
+      return a;
+    };
+    const termsOf: Array<Map<string, number>> = facts.map((fact) => {
+      const weights = new Map<string, number>();
+      const put = (text: string, weight: number) => {
+        for (const term of analyse(text).terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+      };
+      fact.questions.forEach((q) => put(q, FIELD_WEIGHT.question));
+      fact.keywords.forEach((k) => put(k, FIELD_WEIGHT.keyword));
+      put(fact.answer, FIELD_WEIGHT.answer);
+      sentenceTexts(fact).forEach((s) => put(s, FIELD_WEIGHT.sentence));
+      return weights;
+    });
+    termsOf.forEach((weights, index) => {
+      for (const [term, weight] of weights) {
+        const list = this.postings.get(term) ?? [];
+        list.push({ doc: index, weight });
+        this.postings.set(term, list);
+      }
+    });
+    // BM25's idf: a term in few facts tells more about which fact is meant.
+    const n = facts.length;
+    let maxIdf = 0;
+    for (const [term, list] of this.postings) {
+      const value = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+      this.idfs.set(term, value);
+      maxIdf = Math.max(maxIdf, value);
+    }
+    // A word the fact base has never seen is as specific as the rarest word it has.
+    this.unknownIdf = maxIdf;
+    facts.forEach((fact, index) => {
+      const questions = fact.questions.map((q) => {
+        const a = analyse(q);
+        const mass = a.terms.reduce((sum, t) => sum + this.idf(t), 0) + a.intents.length * INTENT_WEIGHT;
+        return { terms: new Set(a.terms), intents: new Set(a.intents), mass };
+      });
+      this.docs.push({ fact, index, terms: termsOf[index] as Map<string, number>, questions, intents: new Set(questions.flatMap((q) => [...q.intents])) });
+    });
+  }
+
+  idf(term: string): number {
+    return this.idfs.get(term) ?? 0;
+  }
+
+  isKnown(term: string): boolean {
+    return this.idfs.has(term);
+  }
+
+  /** Facts scored against an analysed question, best first. */
+  rank(analysis: Analysis, emphasisOf: (term: string) => number = () => 1): Ranking {
+    const { terms, intents } = analysis;
+    const matched = new Map<number, number>();
+    const termMass = new Map<string, number>();
+    let mass = 0;
+    let knownMass = 0;
+    let unknownNameMass = 0;
+    let unknownWordMass = 0;
+    for (const term of terms) {
+      const w = emphasisOf(term);
+      const idf = this.idfs.get(term);
+      if (idf === undefined) {
+        const kind = unknownKind(term, analysis);
+        const m = this.unknownIdf * UNKNOWN_WEIGHT[kind] * w;
+        mass += m;
+        termMass.set(term, m);
+        if (kind === 'name') unknownNameMass += m;
+        else unknownWordMass += m;
+        continue;
+      }
+      mass += idf * w;
+      termMass.set(term, idf * w);
+      knownMass += idf;
+      for (const { doc, weight } of this.postings.get(term) ?? []) matched.set(doc, (matched.get(doc) ?? 0) + idf * weight * w);
+    }
+    const stats: QueryStats = { analysis, termMass, mass, unknownNameMass, unknownWordMass };
+    if (terms.length === 0 || analysis.smalltalk) return { ranked: [], stats };
+    const intentMass = intents.length * INTENT_WEIGHT;
+    const out: Scored[] = [];
+    for (const [index, sum] of matched) {
+      const doc = this.docs[index] as FactDoc;
+      let similarity = 0;
+      for (const q of doc.questions) {
+        let shared = 0;
+        for (const t of terms) if (q.terms.has(t)) shared += this.idf(t);
+        for (const i of intents) if (q.intents.has(i)) shared += INTENT_WEIGHT;
+        const denominator = Math.sqrt((knownMass + intentMass) * q.mass);
+        if (denominator > 0) similarity = Math.max(similarity, shared / denominator);
+      }
+      let factor = 1;
+      for (const i of intents) if (!doc.intents.has(i)) factor = Math.min(factor, INTENT_MISS_FACTOR.get(i) ?? 1);
+      const coverage = (sum / mass) * factor;
+      const intentFit = intents.some((i) => doc.intents.has(i)) ? 0.05 : 0;
+      out.push({ doc, coverage, similarity, score: 0.5 * coverage + 0.45 * similarity + intentFit });
+    }
+    out.sort((a, b) => b.score - a.score || a.doc.fact.id.localeCompare(b.doc.fact.id));
+    return { ranked: out, stats };
+  }
+}
+
+/** Capitalised words inside a sentence, runs of them kept together: "Free Syrian Army". */
+const NAME_RUN = /(?<=[\p{L}\p{N},;'")\]]\s+)\p{Lu}[\p{L}.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.-]*)*/gu;
+
+function namesIn(text: string): string[] {
+  return [...text.matchAll(NAME_RUN)].map((m) => m[0]);
+}
+
+function unknownKind(term: string, analysis: Analysis): keyof typeof UNKNOWN_WEIGHT {
+  if (analysis.names.has(term)) return 'name';
+  if (analysis.caseless) return analysis.foreign.has(term) ? 'name' : 'caseless';
+  // A question rarely opens with a plain word the fact base lacks: it is probably a name.
+  return analysis.openers.has(term) ? 'opener' : 'word';
+}

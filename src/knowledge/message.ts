@@ -1,0 +1,62 @@
+/**
+ * Reads a chat message, not a string: which clauses ask something, which only set the scene
+ * ("I've been following this for years…"), and which are chatter ("lol", "asking for a friend").
+ * Purely structural (punctuation, clause openers), so it holds for any article.
+ */
+
+/** One clause that asks, with the clauses before it that only give context. */
+export interface MessagePart {
+  /** The clause that asks, as written. */
+  readonly text: string;
+  /** Statements before it (a preamble), as written; '' when there are none. */
+  readonly context: string;
+}
+
+/** Mentions and channel links carry no question: `<@123>`, `<@!123>`, `<@&123>`, `<#123>`, `@bot`. */
+const MENTION = /<[@#][!&]?\d+>|(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu;
+/** Sentence ends (a run of ?/!/. ), dashes, colons, semicolons and line breaks end a clause. */
+const CLAUSE_END = /(?<=[?!]+)\s*|(?<=\.)\s+|\s+[-\u2013\u2014]+\s+|[\u2013\u2014;:]\s*|\n+/u;
+/**
+ * "…? also …", "… and also …", "btw …", "… and when …": a connector that opens a second question.
+ * Only before a question word, so "Iran and Turkey" or "also held talks" stay whole.
+ */
+const SECOND_QUESTION =
+  /\s+(?:(?:and\s+)?also|btw|plus|oh\s+and|and|but)\s+(?=(?:who|whom|whose|what|whats|wat|when|wen|where|wher|why|how|which|is|are|was|were|do|does|did|can|could|will|would|has|have)\b)/iu;
+/** Words that open a question (after fillers such as "so", "ok", "yo", "ngl"). */
+const QUESTION_OPENER =
+  /^(?:who|whom|whose|whos|what|whats|wat|wut|when|wen|where|wher|wheres|why|how|hows|which|is|isn't|are|aren't|was|wasn't|were|do|does|doesn't|did|didn't|can|could|will|would|should|has|hasn't|have|haven't|had|tell|explain|name|list|describe|give|show|quote|any)\b/iu;
+const FILLER = /^(?:(?:so|ok|okay|and|but|also|yo|hey|hi|hello|um+|uh+|ngl|tbh|btw|lol|well|wait|quick q|quick question|dumb q|dumb question|real quick|pls|please|bot|guys|then|like|right|sorry)\b[\s,!.]*)+/iu;
+/** "…, right?", "… or nah", "… correct?": the clause is a yes/no check even without an opener. */
+const CHECK_ENDING = /\b(?:right|correct|true|yes|no|or not|or nah|isn't it|aren't they|don't they|didn't they|wasn't it|hasn't it)\s*\??$/iu;
+
+/** Splits a message into the clauses that ask and their context, at most `limit` of them. */
+export function splitMessage(message: string, limit = 5): MessagePart[] {
+  const text = message.replace(MENTION, ' ').replace(/[ \t]+/g, ' ').trim();
+  const clauses = text
+    .split(CLAUSE_END)
+    .flatMap((c) => c.split(SECOND_QUESTION))
+    .map((c) => c.trim())
+    .filter((c) => /[\p{L}\p{N}]/u.test(c));
+  const parts: Array<{ text: string; context: string[] }> = [];
+  let context: string[] = [];
+  for (const clause of clauses) {
+    if (asks(clause)) {
+      parts.push({ text: clause, context });
+      context = [];
+    } else {
+      context.push(clause);
+    }
+  }
+  if (parts.length === 0) return clauses.length === 0 ? [] : [{ text: clauses.join(' '), context: '' }];
+  // Statements after the last question ("…? I need it for an essay") are context too.
+  if (context.length > 0) (parts[parts.length - 1] as { context: string[] }).context.push(...context);
+  return parts.slice(0, limit).map((p) => ({ text: p.text, context: p.context.join(' ') }));
+}
+
+/** Whether a clause asks something: a question mark, a question opener, or a "…, right?" check. */
+export function asks(clause: string): boolean {
+  const t = clause.trim();
+  if (/\?\s*$/.test(t)) return true;
+  const opened = t.replace(FILLER, '');
+  return QUESTION_OPENER.test(opened) || CHECK_ENDING.test(t);
+}
