@@ -47,4 +47,3 @@ export const lexiconSchema = z.strictObject({
 
 export type FactBaseFile = z.infer<typeof factBaseSchema>;
 export type LexiconFile = z.infer<typeof lexiconSchema>;
-export type DocumentEntry = z.infer<typeof documentSchema>;

@@ -102,8 +102,8 @@ describe('sharding across processes (ShardingManager)', () => {
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
       const metrics = await (await fetch(`${base}/metrics`)).text();
-      expect(metrics).toContain(`astana_bot_questions_answered_total{via="slash",shard="${shard}"} 1`);
-      expect(metrics).toContain(`astana_bot_gateway_ready{shard="${shard}"} 1`);
+      expect(metrics).toContain(`qa_bot_questions_answered_total{via="slash",shard="${shard}"} 1`);
+      expect(metrics).toContain(`qa_bot_gateway_ready{shard="${shard}"} 1`);
     }
   });
 
