@@ -167,23 +167,42 @@ describe('metrics registries and shard ports', () => {
 });
 
 describe('the production entry (src/index.ts) with HEALTH_PORT', () => {
-  it('serves /healthz on HEALTH_PORT, runs one shard even with SHARD_COUNT=auto set, and stops on SIGTERM', async () => {
-    const emu = await startEmulator();
+  it('without SHARD_COUNT runs shard 0 of 1, as discord.js does by default', async () => {
+    const emu = await startEmulator({ shards: 2 });
+    const bot = runTs('src/index.ts', { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, SHARD_COUNT: '' });
+    try {
+      await bot.waitForLine((l) => l['msg'] === 'connected to Discord');
+      expect(emu.identifies.map((i) => [i.shardId, i.shardCount])).toEqual([[0, 1]]);
+      bot.child.kill('SIGTERM');
+      expect((await bot.exited).code).toBe(0);
+    } finally {
+      if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+      await emu.stop();
+    }
+  });
+
+  it('serves /healthz on HEALTH_PORT, runs every shard SHARD_COUNT=auto resolves to in one process, and stops on SIGTERM', async () => {
+    const emu = await startEmulator({ shards: 2 });
     const port = await freePortRange(1);
     const bot = runTs('src/index.ts', {
       DISCORD_TOKEN: emu.token,
       DISCORD_API_URL: emu.apiUrl,
       HEALTH_PORT: String(port),
-      SHARD_COUNT: 'auto', // for start:sharded only; `npm start` ignores it
+      SHARD_COUNT: 'auto', // asked of the emulator's /gateway/bot (DISCORD_API_URL): 2
     });
     try {
       const listening = await bot.waitForLine((l) => l['msg'] === 'health and metrics listening');
       expect(listening['url']).toBe(`http://127.0.0.1:${port}/healthz`);
       await bot.waitForLine((l) => l['msg'] === 'connected to Discord');
-      expect(emu.identifies.map((i) => [i.shardId, i.shardCount])).toEqual([[0, 1]]);
+      expect(emu.identifies.map((i) => [i.shardId, i.shardCount]).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(res.status).toBe(200);
-      expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('qa_bot_gateway_ready{shard="0"} 1');
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toContain('qa_bot_gateway_ready{shard="0-1"} 1');
+      expect(metrics).toContain('qa_bot_guilds{shard="0-1"} 2');
       bot.child.kill('SIGTERM');
       expect((await bot.exited).code).toBe(0);
       expect(bot.stderr()).toBe('');
