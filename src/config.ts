@@ -288,6 +288,6 @@ export function describeConfig(config: Config): Record<string, unknown> {
     logLevel: config.logLevel,
     userCooldownSeconds: config.userCooldownSeconds,
     health: config.healthPort === undefined ? 'off' : `${config.healthHost}:${config.healthPort}`,
-    feedbackSecret: config.feedbackSecret === undefined ? 'unset' : 'set',
+    feedbackSecretSet: config.feedbackSecret !== undefined,
   };
 }

@@ -112,7 +112,7 @@ describe('loadConfig', () => {
     expect(config.feedbackSecret).toBe(secret);
     expect(JSON.stringify(config)).not.toContain(secret);
     expect(inspect(config)).not.toContain(secret);
-    expect(describeConfig(config)['feedbackSecret']).toBe('set');
+    expect(describeConfig(config)['feedbackSecretSet']).toBe(true);
     expect(loadConfig({ DISCORD_TOKEN: TOKEN }).feedbackSecret).toBeUndefined();
     const short = configError({ DISCORD_TOKEN: TOKEN, FEEDBACK_SECRET: 'tooshort' });
     expect(short.message).toMatch(/^FEEDBACK_SECRET must be at least 16 characters/);
