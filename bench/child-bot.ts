@@ -8,12 +8,18 @@ import { runFromEnv } from '../src/bot/start.js';
 import { reportFailure, serveParent, type ChildCounters } from './child-ipc.js';
 
 const counters: ChildCounters = { handled: 0, failed: 0 };
+let clientReadyMs: number | undefined;
 const globalRequestsPerSecond = Number(process.env['BENCH_GLOBAL_RPS'] ?? '50');
 
 try {
   const bot = await runFromEnv(process.env, {
     restOptions: { globalRequestsPerSecond },
     hooks: {
+      clientCreated: (client) => {
+        client.once(Events.ClientReady, () => {
+          clientReadyMs = performance.now();
+        });
+      },
       answered: () => {
         counters.handled++;
       },
@@ -23,7 +29,7 @@ try {
     },
   });
   bot.client.on(Events.Error, () => undefined);
-  serveParent(counters, () => bot.stop());
+  serveParent(counters, () => bot.stop(), clientReadyMs);
 } catch (err) {
   reportFailure(err);
 }

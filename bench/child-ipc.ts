@@ -12,7 +12,7 @@ export interface MemoryReport {
 }
 
 export type ChildMessage =
-  | { readonly type: 'ready'; readonly startupMs: number; readonly pid: number }
+  | { readonly type: 'ready'; readonly startupMs: number; readonly clientReadyMs: number; readonly pid: number }
   | { readonly type: 'memory'; readonly memory: MemoryReport }
   | { readonly type: 'stats'; readonly handled: number; readonly failed: number }
   | { readonly type: 'error'; readonly message: string };
@@ -39,9 +39,10 @@ function memory(): MemoryReport {
 
 /**
  * Call once the client is ready: `performance.now()` is milliseconds since this process started.
- * Answers the parent's requests until told to stop.
+ * `clientReadyMs` is when the client emitted ClientReady (able to answer; default now): the bot
+ * resolves later, after its slash-command sync. Answers the parent's requests until told to stop.
  */
-export function serveParent(counters: ChildCounters, stop: () => Promise<void>): void {
+export function serveParent(counters: ChildCounters, stop: () => Promise<void>, clientReadyMs?: number): void {
   const startupMs = performance.now();
   process.on('message', (raw: ParentMessage) => {
     if (raw.cmd === 'memory') send({ type: 'memory', memory: memory() });
@@ -53,7 +54,7 @@ export function serveParent(counters: ChildCounters, stop: () => Promise<void>):
     }
   });
   process.on('disconnect', () => process.exit(0));
-  send({ type: 'ready', startupMs, pid: process.pid });
+  send({ type: 'ready', startupMs, clientReadyMs: clientReadyMs ?? startupMs, pid: process.pid });
 }
 
 export function reportFailure(err: unknown): never {

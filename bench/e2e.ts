@@ -152,6 +152,8 @@ export interface ClientRunOptions {
   readonly questions: readonly string[];
   /** The bot's test-only REST `globalRequestsPerSecond` (the bare client keeps discord.js's default of 50). */
   readonly globalRequestsPerSecond: number;
+  /** Extra node flags for the child, e.g. ['--cpu-prof', '--cpu-prof-dir=…'] (bench/profile.ts). */
+  readonly nodeArgs?: readonly string[];
 }
 
 export interface ClientRun {
@@ -181,7 +183,7 @@ export async function measureClient(kind: ChildKind, opts: ClientRunOptions): Pr
       LOG_LEVEL: 'silent',
       BENCH_GLOBAL_RPS: String(opts.globalRequestsPerSecond),
     };
-    const started = await BenchChild.start(kind, env);
+    const started = await BenchChild.start(kind, env, 30_000, opts.nodeArgs);
     child = started.child;
     const memoryReady = await child.memory();
     const burst = await runBurst(emu, { ...opts.burst, questions: opts.questions });

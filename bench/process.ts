@@ -53,8 +53,10 @@ export function prepareBuild(): number {
 export type ChildKind = 'bot' | 'bare';
 
 export interface ChildReady {
-  /** From the child's own clock: process start → ready to serve. */
+  /** From the child's own clock: process start → fully started (the bot: after its command sync). */
   readonly startupMs: number;
+  /** From the child's own clock: process start → the client emitted ClientReady (able to answer). */
+  readonly clientReadyMs: number;
   /** From the parent: spawn() → the ready message arrived. */
   readonly spawnToReadyMs: number;
 }
@@ -82,9 +84,14 @@ export class BenchChild {
   }
 
   /** Spawns `node --expose-gc build/bench/child-<kind>.js` and waits for its ready message. */
-  static async start(kind: ChildKind, env: Record<string, string>, timeoutMs = 30_000): Promise<{ child: BenchChild; ready: ChildReady }> {
+  static async start(
+    kind: ChildKind,
+    env: Record<string, string>,
+    timeoutMs = 30_000,
+    nodeArgs: readonly string[] = [],
+  ): Promise<{ child: BenchChild; ready: ChildReady }> {
     const spawned = process.hrtime.bigint();
-    const proc = spawn(process.execPath, ['--expose-gc', join(BUILD_DIR, 'bench', `child-${kind}.js`)], {
+    const proc = spawn(process.execPath, ['--expose-gc', ...nodeArgs, join(BUILD_DIR, 'bench', `child-${kind}.js`)], {
       cwd: BUILD_DIR,
       env: { PATH: process.env['PATH'] ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -95,7 +102,10 @@ export class BenchChild {
       child.kill();
       throw new Error(`the ${kind} child did not get ready: ${m.type === 'error' ? m.message : m.type}`);
     }
-    return { child, ready: { startupMs: m.startupMs, spawnToReadyMs: msBetween(spawned, process.hrtime.bigint()) } };
+    return {
+      child,
+      ready: { startupMs: m.startupMs, clientReadyMs: m.clientReadyMs, spawnToReadyMs: msBetween(spawned, process.hrtime.bigint()) },
+    };
   }
 
   private next(type: ChildMessage['type'], timeoutMs: number): Promise<ChildMessage> {

@@ -25,6 +25,10 @@ export const REDACT_PATHS: readonly string[] = [
   'err.requestBody',
   '*.err.url',
   '*.err.requestBody',
+  'feedbackSecret',
+  '*.feedbackSecret',
+  'FEEDBACK_SECRET',
+  '*.FEEDBACK_SECRET',
   'password',
   '*.password',
   'secret',
@@ -36,7 +40,7 @@ export interface LoggerOptions {
   /** Where JSON lines go; default stdout (pino's default). Tests and CLIs pass their own. */
   destination?: DestinationStream;
   /**
-   * Secret values (the bot token) scrubbed from every line, wherever they appear —
+   * Secret values (the bot token, FEEDBACK_SECRET) scrubbed from every line, wherever they appear —
    * in messages, error stacks or fields redaction paths don't know about.
    */
   secrets?: readonly (string | undefined)[];
@@ -56,11 +60,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
     options.destination ?? pino.destination({ dest: 1, sync: true }),
   );
-}
-
-/** A logger that drops everything (tests, or a CLI that wants silence). */
-export function silentLogger(): Logger {
-  return pino({ level: 'silent' });
 }
 
 /** A child logger tagged with the module it belongs to. */

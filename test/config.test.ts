@@ -74,11 +74,14 @@ describe('loadConfig', () => {
     ['DISCORD_API_URL', 'discord.com/api', /http\(s\) URL/],
     ['DISCORD_API_URL', 'ftp://discord.com/api', /http\(s\) URL/],
     ['DISCORD_API_URL', 'https://discord.com/api/v10', /API version/],
+    ['DISCORD_API_URL', 'http://', /http\(s\) URL/],
     ['ANSWER_CHANNEL_IDS', '111111111111111111,general', /"general" is not one/],
     ['LOG_LEVEL', 'verbose', /one of fatal, error, warn, info, debug, trace, silent/],
     ['USER_COOLDOWN_SECONDS', '-1', /from 0 to 3600/],
     ['USER_COOLDOWN_SECONDS', 'three', /from 0 to 3600/],
     ['USER_COOLDOWN_SECONDS', '86400', /from 0 to 3600/],
+    ['USER_COOLDOWN_SECONDS', 'three', /got "three"/],
+    ['LOG_LEVEL', 'verbose', /got "verbose"/],
   ])('GIVEN %s=%s THEN throws one line naming the variable', (variable, value, pattern) => {
     const err = configError({ DISCORD_TOKEN: TOKEN, [variable]: value });
     expect(err.variable).toBe(variable);
@@ -88,8 +91,32 @@ describe('loadConfig', () => {
     expect(err.message).not.toContain(TOKEN);
   });
 
-  it('GIVEN several problems THEN reports the token first', () => {
-    expect(configError({ DISCORD_GUILD_ID: 'x', LOG_LEVEL: 'nope' }).variable).toBe('DISCORD_TOKEN');
+  it('GIVEN several problems THEN reports every one, one line each, the token first', () => {
+    const err = configError({ DISCORD_GUILD_ID: 'x', LOG_LEVEL: 'nope', HEALTH_PORT: '0', SHARD_IDS: 'a-b', FEEDBACK_SECRET: 'short' });
+    expect(err.variable).toBe('DISCORD_TOKEN');
+    expect(err.problems.map((p) => p.variable)).toEqual(['DISCORD_TOKEN', 'DISCORD_GUILD_ID', 'LOG_LEVEL', 'HEALTH_PORT', 'SHARD_IDS', 'FEEDBACK_SECRET']);
+    const lines = err.message.split('\n');
+    expect(lines).toHaveLength(6);
+    lines.forEach((line, i) => expect(line.startsWith(err.problems[i]?.variable ?? '?')).toBe(true));
+  });
+
+  it('GIVEN a variable wrong in two ways THEN it still gets one line', () => {
+    const err = configError({ DISCORD_TOKEN: `Bot ${TOKEN}` });
+    expect(err.problems).toHaveLength(1);
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('GIVEN FEEDBACK_SECRET THEN exposes it as feedbackSecret and keeps it out of serialisations', () => {
+    const secret = 'f'.repeat(32);
+    const config = loadConfig({ DISCORD_TOKEN: TOKEN, FEEDBACK_SECRET: secret });
+    expect(config.feedbackSecret).toBe(secret);
+    expect(JSON.stringify(config)).not.toContain(secret);
+    expect(inspect(config)).not.toContain(secret);
+    expect(describeConfig(config)['feedbackSecretSet']).toBe(true);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN }).feedbackSecret).toBeUndefined();
+    const short = configError({ DISCORD_TOKEN: TOKEN, FEEDBACK_SECRET: 'tooshort' });
+    expect(short.message).toMatch(/^FEEDBACK_SECRET must be at least 16 characters/);
+    expect(short.message).not.toContain('tooshort');
   });
 
   it('GIVEN a loaded config THEN it is frozen, including the channel list', () => {

@@ -1,4 +1,39 @@
-import { Client, GatewayIntentBits, Options, Partials, type ClientOptions, type RESTOptions } from 'discord.js';
+import {
+  Client,
+  GatewayIntentBits,
+  OAuth2Scopes,
+  Options,
+  Partials,
+  PermissionFlagsBits,
+  type ClientOptions,
+  type RESTOptions,
+} from 'discord.js';
+
+/**
+ * What the bot needs in a channel: see it, read the message it replies to, and post there and in
+ * its threads. No Embed Links: every message suppresses embeds.
+ */
+export const BOT_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.ReadMessageHistory;
+
+/** The link that adds the bot to a server, with its slash commands and BOT_PERMISSIONS. */
+export function inviteUrl(applicationId: string): string {
+  const query = new URLSearchParams({
+    client_id: applicationId,
+    scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '),
+    permissions: BOT_PERMISSIONS.toString(),
+  });
+  return `https://discord.com/oauth2/authorize?${query.toString()}`;
+}
+
+/** The shards one client runs (discord.js `shards`), out of `count` over every host (`shardCount`). */
+export interface ShardSlice {
+  readonly ids: readonly number[];
+  readonly count: number;
+}
 
 export interface ClientSettings {
   /** REST base (discord.js `rest.api`), e.g. https://discord.com/api or an emulator's. */
@@ -9,6 +44,8 @@ export interface ClientSettings {
   readonly restOptions?: Partial<RESTOptions>;
   /** Overrides for tests (e.g. `waitGuildTimeout`). */
   readonly clientOptions?: Partial<ClientOptions>;
+  /** The shards to run; default discord.js's (shard 0 of 1, or what a ShardingManager passes). */
+  readonly shards?: ShardSlice;
 }
 
 /**
@@ -59,6 +96,7 @@ export function createClient(settings: ClientSettings): Client {
     },
     // Defence in depth: even a payload that forgot it pings nobody.
     allowedMentions: { parse: [], repliedUser: false },
+    ...(settings.shards ? { shards: [...settings.shards.ids], shardCount: settings.shards.count } : {}),
     ...settings.clientOptions,
     rest: { ...settings.clientOptions?.rest, ...settings.restOptions, api: settings.apiUrl },
   });

@@ -6,8 +6,9 @@ export type AnswerVia = 'slash' | 'message' | 'component';
 export type FeedbackVote = 'up' | 'down';
 
 /**
- * Observers for metrics and health checks. Hooks run synchronously after the reply was sent;
- * a throwing hook is logged and never affects the user.
+ * Observers for metrics and health checks. Each hook runs synchronously when its event happens:
+ * `clientCreated` before login, `answered` and `feedback` after the reply was sent, `error` and
+ * `droppedPayload` when caught. A throwing hook is logged and never affects the user.
  */
 export interface BotHooks {
   /** The client was created, before login: health checks read its readiness, metrics its ping. */
@@ -18,6 +19,8 @@ export interface BotHooks {
   feedback?(factId: string, vote: FeedbackVote): void;
   /** A bug was caught at an error boundary; `where` is e.g. `interaction:/ask`, `message`, `sync`. */
   error?(err: unknown, where: string): void;
+  /** A malformed gateway dispatch (`event`, e.g. INTERACTION_CREATE) was dropped; `reason` says why. */
+  droppedPayload?(event: string, reason: string): void;
 }
 
 /** Abstained questions are logged for the curator; longer ones are cut to this many characters. */
@@ -82,5 +85,13 @@ export function notifyError(hooks: BotHooks, logger: Logger, err: unknown, where
     hooks.error?.(err, where);
   } catch (hookErr) {
     logger.warn({ err: hookErr }, 'the error hook threw');
+  }
+}
+
+export function notifyDroppedPayload(hooks: BotHooks, logger: Logger, event: string, reason: string): void {
+  try {
+    hooks.droppedPayload?.(event, reason);
+  } catch (err) {
+    logger.warn({ err }, 'the droppedPayload hook threw');
   }
 }

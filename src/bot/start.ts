@@ -1,6 +1,7 @@
 /**
  * Starting the bot: `startBot` wires a client to the router, logs in, waits for READY and syncs the
- * slash commands. `runFromEnv` is what the production entry and the end-to-end tests both call.
+ * slash commands. `runWithConfig` (logger → knowledge → startBot) is what the production entry
+ * calls with the config it loaded once; `runFromEnv` loads the config first (end-to-end tests).
  */
 import { once } from 'node:events';
 import {
@@ -16,14 +17,15 @@ import {
 import type { DestinationStream, Logger } from 'pino';
 import { commandDefinitions, commands as defaultCommands } from '../commands/index.js';
 import type { Command, CommandContext } from '../commands/types.js';
-import { ConfigError, describeConfig, loadConfig, type Config, type Env } from '../config.js';
+import { ConfigError, DEFAULT_API_URL, describeConfig, loadConfig, type Config, type Env } from '../config.js';
 import { KnowledgeError, loadKnowledge } from '../knowledge/index.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { createLogger } from '../logger.js';
-import { createClient } from './client.js';
+import { createClient, inviteUrl, type ShardSlice } from './client.js';
 import { Cooldown } from './cooldown.js';
 import { createFeedbackComponents } from './feedback.js';
 import { notifyClientCreated, notifyError, type BotHooks } from './hooks.js';
+import { guardGatewayPayloads } from './payload-guard.js';
 import { createInteractionRouter, createMessageRouter } from './router.js';
 import { syncCommands, type SyncResult } from './sync.js';
 
@@ -45,6 +47,8 @@ export interface StartBotOptions {
   readonly syncCommands?: boolean;
   /** How long to wait for the gateway READY (default 60 s). */
   readonly readyTimeoutMs?: number;
+  /** The shards this process runs; default discord.js's: shard 0 of 1. */
+  readonly shards?: ShardSlice;
 }
 
 export interface RunningBot {
@@ -70,9 +74,48 @@ const INVALID_TOKEN =
 const DISALLOWED_INTENTS =
   'Discord refused the Message Content intent that ANSWER_CHANNEL_IDS needs: enable it in the Developer Portal (your application → Bot → Message Content Intent), or leave ANSWER_CHANNEL_IDS empty.';
 
-/** Turns the failures people can fix into a one-line StartupError; anything else is returned unchanged. */
-export function explainStartupError(err: unknown): unknown {
+/** Error codes of a network that does not reach Discord (DNS, refused, reset, timed out, unroutable). */
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPROTO',
+  'CERT_HAS_EXPIRED',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
+
+/** The network error somewhere in `err`'s cause chain, if any. */
+function networkError(err: unknown): Error | undefined {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if ((typeof code === 'string' && NETWORK_CODES.has(code)) || e.name === 'AbortError') return e;
+  }
+  return undefined;
+}
+
+/** The line for a Discord that could not be reached: what failed and the three things to check. */
+export function unreachableMessage(apiUrl: string, detail: string): string {
+  return (
+    `Could not reach Discord at ${apiUrl} (${detail}): check this machine's network connection, ` +
+    `any proxy or firewall between it and Discord, and DISCORD_API_URL (leave it empty for ${DEFAULT_API_URL}).`
+  );
+}
+
+/**
+ * Turns the failures people can fix into a one-line StartupError; anything else is returned unchanged.
+ * `apiUrl` (DISCORD_API_URL) is named when Discord could not be reached.
+ */
+export function explainStartupError(err: unknown, apiUrl: string = DEFAULT_API_URL): unknown {
   if (err instanceof ConfigError || err instanceof StartupError) return err;
+  const network = networkError(err);
+  if (network) return new StartupError(unreachableMessage(apiUrl, network.message.replace(/\s+/g, ' ')), { cause: err });
   if (
     (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.TokenInvalid) ||
     (err instanceof DiscordAPIError && err.status === 401) ||
@@ -103,8 +146,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     readsAnswerChannels: config.answerChannelIds.length > 0,
     ...(options.restOptions ? { restOptions: options.restOptions } : {}),
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+    ...(options.shards ? { shards: options.shards } : {}),
   });
   notifyClientCreated(hooks, logger, client);
+  guardGatewayPayloads(client, { logger, hooks });
 
   const context: CommandContext = {
     knowledge,
@@ -169,11 +214,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   } catch (err) {
     await stop().catch(() => undefined);
     if (err instanceof Error && err.name === 'AbortError') {
-      throw new StartupError(`Discord did not get ready within ${Math.round(readyTimeoutMs / 1000)} s; check the network and DISCORD_API_URL.`, {
-        cause: err,
-      });
+      throw new StartupError(
+        `Discord did not get ready within ${Math.round(readyTimeoutMs / 1000)} s: check this machine's network connection, any proxy or firewall between it and Discord, and DISCORD_API_URL.`,
+        { cause: err },
+      );
     }
-    throw explainStartupError(err);
+    throw explainStartupError(err, config.apiUrl);
   }
 
   const ready = client as Client<true>;
@@ -185,8 +231,16 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     );
   }
   const applicationId = gatewayAppId;
+  // The first line after READY: who we are, and the link that adds the bot to a server.
   logger.info(
-    { user: ready.user.tag, userId: ready.user.id, applicationId, guilds: ready.guilds.cache.size },
+    {
+      invite: inviteUrl(applicationId),
+      user: ready.user.tag,
+      userId: ready.user.id,
+      applicationId,
+      guilds: ready.guilds.cache.size,
+      ...(options.shards ? { shards: options.shards.ids, shardCount: options.shards.count } : {}),
+    },
     'connected to Discord',
   );
 
@@ -210,7 +264,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 }
 
 export interface RunFromEnvOptions
-  extends Pick<StartBotOptions, 'hooks' | 'restOptions' | 'clientOptions' | 'syncCommands' | 'readyTimeoutMs'> {
+  extends Pick<StartBotOptions, 'hooks' | 'restOptions' | 'clientOptions' | 'syncCommands' | 'readyTimeoutMs' | 'shards'> {
   /** Use this logger instead of creating one from LOG_LEVEL. */
   readonly logger?: Logger;
   /** Where the created logger writes (default stdout). Ignored when `logger` is given. */
@@ -225,16 +279,23 @@ export interface RunningFromEnv extends RunningBot {
 }
 
 /**
- * Config from `env` → logger → knowledge → `startBot`. Used by src/index.ts and by end-to-end tests.
+ * Config from `env`, then `runWithConfig`. Used by end-to-end tests and benchmarks.
  * @throws ConfigError or StartupError (one line for people, `cause` attached) or an unexpected error.
  */
 export async function runFromEnv(env: Env, options: RunFromEnvOptions = {}): Promise<RunningFromEnv> {
-  const config = loadConfig(env);
+  return runWithConfig(loadConfig(env), options);
+}
+
+/**
+ * Logger (unless given) → knowledge → `startBot`, with a config loaded once by the caller.
+ * @throws StartupError (one line for people, `cause` attached) or an unexpected error.
+ */
+export async function runWithConfig(config: Config, options: RunFromEnvOptions = {}): Promise<RunningFromEnv> {
   const logger =
     options.logger ??
     createLogger({
       level: config.logLevel,
-      secrets: [config.discordToken],
+      secrets: [config.discordToken, config.feedbackSecret],
       ...(options.logDestination ? { destination: options.logDestination } : {}),
     });
   logger.info(describeConfig(config), 'starting');
@@ -253,6 +314,7 @@ export async function runFromEnv(env: Env, options: RunFromEnvOptions = {}): Pro
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
     ...(options.syncCommands !== undefined ? { syncCommands: options.syncCommands } : {}),
     ...(options.readyTimeoutMs !== undefined ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
+    ...(options.shards ? { shards: options.shards } : {}),
   });
   return { ...bot, config, logger };
 }

@@ -53,4 +53,3 @@ export const wordnetSchema = z.object({
 
 export type FactBaseFile = z.infer<typeof factBaseSchema>;
 export type LexiconFile = z.infer<typeof lexiconSchema>;
-export type DocumentEntry = z.infer<typeof documentSchema>;

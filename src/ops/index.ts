@@ -38,6 +38,8 @@ export interface OpsOptions {
   /** HEALTH_HOST (default 127.0.0.1). */
   readonly host?: string;
   readonly shard?: ShardInfo | undefined;
+  /** The metrics' `shard` label for a process running several shards (e.g. "0-1"); default the shard id. */
+  readonly shardLabel?: string;
   readonly logger: Logger;
   /** Node.js process metrics; default true. */
   readonly processMetrics?: boolean;
@@ -56,7 +58,7 @@ export async function startOps(options: OpsOptions): Promise<Ops> {
   if (options.port === undefined) return { hooks: {}, metrics: undefined, server: undefined, close: async () => undefined };
   const port = options.port === 0 ? 0 : healthPortFor(options.port, options.shard);
   const metrics = createMetrics({
-    ...(options.shard ? { shardId: options.shard.id } : {}),
+    ...(options.shardLabel !== undefined ? { shardId: options.shardLabel } : options.shard ? { shardId: options.shard.id } : {}),
     ...(options.processMetrics !== undefined ? { processMetrics: options.processMetrics } : {}),
   });
   const server = await startHealthServer({

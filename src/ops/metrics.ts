@@ -7,16 +7,19 @@ import type { Client } from 'discord.js';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AnswerVia, BotHooks, FeedbackVote } from '../bot/hooks.js';
 
-export const METRIC_PREFIX = 'astana_bot_';
+/** Not tied to the article: the same bot can serve another. */
+export const METRIC_PREFIX = 'qa_bot_';
 /** Seconds: answers take well under a millisecond to compute; the reply round trip to Discord adds up to ~1 s. */
 export const LATENCY_BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 const VIAS: readonly AnswerVia[] = ['slash', 'message', 'component'];
 const VOTES: readonly FeedbackVote[] = ['up', 'down'];
 const MAX_WHERE_LENGTH = 64;
+/** Events counted by name when dropped; any other is counted as `other` (the label stays bounded). */
+const DROPPED_EVENTS = ['INTERACTION_CREATE', 'MESSAGE_CREATE', 'other'] as const;
 
 export interface MetricsOptions {
-  /** The `shard` label on every series (default 0: a single process is shard 0 of 1). */
-  readonly shardId?: number;
+  /** The `shard` label on every series (default 0: a single process is shard 0 of 1); "0-1" for a slice. */
+  readonly shardId?: number | string;
   /** Node.js process metrics (CPU, memory, event loop, GC); default true. */
   readonly processMetrics?: boolean;
 }
@@ -24,7 +27,7 @@ export interface MetricsOptions {
 export interface BotMetrics {
   readonly registry: Registry;
   /** Pass to startBot/runFromEnv (`hooks`) to feed the metrics. */
-  readonly hooks: Required<Pick<BotHooks, 'clientCreated' | 'answered' | 'feedback' | 'error'>>;
+  readonly hooks: Required<Pick<BotHooks, 'clientCreated' | 'answered' | 'feedback' | 'error' | 'droppedPayload'>>;
   /** The client seen by `clientCreated`, if any. */
   client(): Client | undefined;
 }
@@ -66,6 +69,12 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
     labelNames: ['where'] as const,
     registers: [registry],
   });
+  const dropped = new Counter({
+    name: `${METRIC_PREFIX}gateway_payloads_dropped_total`,
+    help: 'Malformed gateway dispatches dropped before handling, by event (INTERACTION_CREATE, MESSAGE_CREATE, other).',
+    labelNames: ['event'] as const,
+    registers: [registry],
+  });
   new Gauge({
     name: `${METRIC_PREFIX}gateway_ping_seconds`,
     help: "Discord gateway heartbeat round trip (NaN until the first heartbeat is acknowledged).",
@@ -99,6 +108,7 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
     latency.zero({ via });
   }
   for (const vote of VOTES) feedback.labels(vote).inc(0);
+  for (const event of DROPPED_EVENTS) dropped.labels(event).inc(0);
 
   return {
     registry,
@@ -116,6 +126,9 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
       },
       error(_err, where) {
         errors.labels(where.slice(0, MAX_WHERE_LENGTH)).inc();
+      },
+      droppedPayload(event) {
+        dropped.labels(DROPPED_EVENTS.find((e) => e === event) ?? 'other').inc();
       },
     },
   };

@@ -1,6 +1,12 @@
 /**
- * Sharding beyond one process: discord.js's own ShardingManager, spawning the ordinary entry
- * (dist/index.js) once per shard. discord.js hands each child its shard id and the total count
+ * Which shards a process runs, and sharding beyond one process.
+ *
+ * One process, several shards (`npm start` with SHARD_COUNT and optionally SHARD_IDS): the client
+ * gets `shards` and `shardCount` (resolveShardPlan); @discordjs/ws spaces the IDENTIFYs by the
+ * gateway's `max_concurrency`. Several hosts each run their own slice (SHARD_IDS) of the same count.
+ *
+ * Several processes on one host (`npm run start:sharded`): discord.js's own ShardingManager,
+ * spawning the ordinary entry (dist/index.js) once per shard. discord.js hands each child its shard id and the total count
  * (SHARDS, SHARD_COUNT); the child's client picks them up because it is created without `shards`.
  *
  * What this module adds to ShardingManager: the shard count is resolved here (the manager's own
@@ -38,16 +44,57 @@ export async function fetchGatewayInfo(apiUrl: string, token: string): Promise<G
   return { shards, maxConcurrency };
 }
 
+/** The shards one process runs, out of `count` over every host. */
+export interface ShardPlan {
+  readonly ids: readonly number[];
+  readonly count: number;
+}
+
+/**
+ * The shards this process runs, from SHARD_COUNT (a number, or 'auto': Discord's recommendation
+ * from `GET /gateway/bot` at DISCORD_API_URL) and SHARD_IDS (default: every shard).
+ * Undefined when neither is set: discord.js's default, shard 0 of 1.
+ * @throws Error when SHARD_IDS names a shard beyond the resolved count (one line for people).
+ */
+export async function resolveShardPlan(
+  settings: { readonly shardCount: 'auto' | number | undefined; readonly shardIds: readonly number[] | undefined },
+  gateway: () => Promise<GatewayInfo>,
+): Promise<ShardPlan | undefined> {
+  const { shardCount, shardIds } = settings;
+  if (shardCount === undefined && shardIds === undefined) return undefined;
+  const count = shardCount === undefined || shardCount === 'auto' ? (await gateway()).shards : shardCount;
+  const ids = shardIds ?? Array.from({ length: count }, (_, i) => i);
+  const outside = ids.filter((id) => id >= count);
+  if (outside.length > 0) {
+    throw new ShardPlanError(
+      `SHARD_IDS names shard ${outside.join(', ')}, but Discord recommends ${count} shard${count === 1 ? '' : 's'} (SHARD_COUNT=auto): set SHARD_COUNT to the total over every host.`,
+    );
+  }
+  return { ids, count };
+}
+
+/** SHARD_IDS does not fit the resolved shard count: `message` is one line for people. */
+export class ShardPlanError extends Error {
+  override readonly name = 'ShardPlanError';
+}
+
+/** "0-3" or "0,2" (for logs and the metrics' `shard` label). */
+export function describeShards(ids: readonly number[]): string {
+  const first = ids[0];
+  const last = ids.at(-1);
+  if (first !== undefined && last !== undefined && ids.length > 1 && last - first === ids.length - 1) return `${first}-${last}`;
+  return ids.join(',');
+}
+
 /**
  * Shard ids in start-up batches: consecutive ids fall into distinct rate-limit buckets
  * (`id % maxConcurrency`), so a whole batch may identify at once; batches are 5 s apart.
  */
-export function shardBatches(total: number, maxConcurrency: number): number[][] {
+export function shardBatches(ids: number | readonly number[], maxConcurrency: number): number[][] {
+  const list = typeof ids === 'number' ? Array.from({ length: ids }, (_, i) => i) : [...ids];
   const size = Math.max(1, Math.floor(maxConcurrency));
   const batches: number[][] = [];
-  for (let first = 0; first < total; first += size) {
-    batches.push(Array.from({ length: Math.min(size, total - first) }, (_, i) => first + i));
-  }
+  for (let first = 0; first < list.length; first += size) batches.push(list.slice(first, first + size));
   return batches;
 }
 
@@ -61,6 +108,8 @@ export interface ShardFleetOptions {
   readonly file: string;
   readonly token: string;
   readonly totalShards: number;
+  /** The shards this host spawns (SHARD_IDS); default all of `totalShards`. */
+  readonly shardIds?: readonly number[];
   readonly maxConcurrency: number;
   /** Node flags for each shard process, e.g. ['--import', 'tsx'] for a .ts file. */
   readonly execArgv?: readonly string[];
@@ -114,7 +163,8 @@ export function startShardFleet(options: ShardFleetOptions): ShardFleet {
   const started = (async () => {
     const t0 = performance.now();
     let ready = 0;
-    const batches = shardBatches(options.totalShards, options.maxConcurrency);
+    const ids = options.shardIds ?? Array.from({ length: options.totalShards }, (_, i) => i);
+    const batches = shardBatches(ids, options.maxConcurrency);
     for (const [i, batch] of batches.entries()) {
       if (stopping) break;
       if (i > 0) await sleep(options.identifyWindowMs ?? IDENTIFY_WINDOW_MS);
@@ -133,7 +183,7 @@ export function startShardFleet(options: ShardFleetOptions): ShardFleet {
       );
     }
     const ms = Math.round(performance.now() - t0);
-    log.info({ shards: options.totalShards, ready, ms }, 'all shards started');
+    log.info({ shards: ids.length, ready, ms }, 'all shards started');
     return { ready, ms };
   })();
 

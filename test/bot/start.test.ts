@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { GatewayIntentBits, IntentsBitField, Partials } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { botIntents, createClient } from '../../src/bot/client.js';
+import { BOT_PERMISSIONS, botIntents, createClient, inviteUrl } from '../../src/bot/client.js';
 import { explainStartupError, runFromEnv, StartupError } from '../../src/bot/start.js';
 import { ConfigError } from '../../src/config.js';
 import { KnowledgeError } from '../../src/knowledge/index.js';
@@ -82,7 +82,38 @@ describe('createClient', () => {
   });
 });
 
+describe('the invite link', () => {
+  it('asks for View Channel, Send Messages, Send Messages in Threads and Read Message History, nothing else', () => {
+    // 1024 + 2048 + 65536 + 274877906944: the value the README shows.
+    expect(BOT_PERMISSIONS).toBe(274877975552n);
+    const url = new URL(inviteUrl('123456789012345678'));
+    expect(`${url.origin}${url.pathname}`).toBe('https://discord.com/oauth2/authorize');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: '123456789012345678',
+      scope: 'bot applications.commands',
+      permissions: '274877975552',
+    });
+  });
+});
+
 describe('explainStartupError', () => {
+  it.each([
+    ['getaddrinfo ENOTFOUND discord.com', 'ENOTFOUND'],
+    ['connect ECONNREFUSED 127.0.0.1:1', 'ECONNREFUSED'],
+    ['getaddrinfo EAI_AGAIN discord.com', 'EAI_AGAIN'],
+  ])('GIVEN a network failure (%s) THEN one line: the API base, the cause, and network, proxy, DISCORD_API_URL to check', (text, code) => {
+    const cause = Object.assign(new Error(text), { code });
+    for (const err of [cause, new TypeError('fetch failed', { cause })]) {
+      const explained = explainStartupError(err, 'https://discord.com/api');
+      expect(explained).toBeInstanceOf(StartupError);
+      const message = (explained as Error).message;
+      expect(message).toContain('Could not reach Discord at https://discord.com/api');
+      expect(message).toContain(text);
+      expect(message).toMatch(/network connection.*proxy.*DISCORD_API_URL/);
+      expect(message).not.toContain('\n');
+    }
+  });
+
   it('GIVEN a refused privileged intent THEN one line pointing to the portal and ANSWER_CHANNEL_IDS', () => {
     const err = explainStartupError(new Error('Used disallowed intents'));
     expect(err).toBeInstanceOf(StartupError);
@@ -148,6 +179,16 @@ describe('the entry point (src/index.ts)', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(/^Discord rejected DISCORD_TOKEN/);
     expect(stdout + stderr).not.toContain(TOKEN);
+  });
+
+  it('GIVEN a Discord that cannot be reached THEN one line saying what to check, exit 1', async () => {
+    // A reserved name that never resolves (ENOTFOUND, or EAI_AGAIN without DNS): what `npm start` offline sees.
+    const { code, stderr, stdout } = await runEntry({ DISCORD_TOKEN: 'abcdefghijklmnopqrstuvwxyz', DISCORD_API_URL: 'http://discord.invalid/api' });
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Could not reach Discord at http:\/\/discord\.invalid\/api \(getaddrinfo (ENOTFOUND|EAI_AGAIN) discord\.invalid\): check this machine's network connection, any proxy or firewall between it and Discord, and DISCORD_API_URL/);
+    expect(stdout).not.toContain('abcdefghijklmnopqrstuvwxyz');
   });
 
   it('GIVEN SIGTERM while connecting THEN exits 0 within the 5 s grace period', async () => {

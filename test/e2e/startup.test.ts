@@ -23,6 +23,12 @@ describe('startup', () => {
     expect(bot.client.guilds.cache.has(emu.guild.id)).toBe(true);
     const connected = logs.find((l) => l.msg === 'connected to Discord')[0];
     expect(connected).toMatchObject({ level: LEVEL.info, userId: emu.botUser.id, applicationId: emu.applicationId, guilds: 1 });
+    // The first line after READY carries the invite link, with the permissions computed in code.
+    const at = logs.lines.findIndex((l) => l.msg === 'connected to Discord');
+    expect(logs.lines[at - 1]?.msg).toBe('starting');
+    expect(connected?.['invite']).toBe(
+      `https://discord.com/oauth2/authorize?client_id=${emu.applicationId}&scope=bot+applications.commands&permissions=274877975552`,
+    );
     // The token never reaches the logs.
     expect(logs.lines.some((l) => JSON.stringify(l).includes(emu.token))).toBe(false);
   });

@@ -77,7 +77,7 @@ describe('feedback buttons and curator log events', () => {
     expect(line).toMatchObject({ event: 'feedback', factId: 'guarantors', vote: 'down', msg: 'feedback' });
     const fields = Object.keys(line!).filter((k) => !['level', 'time', 'pid', 'hostname', 'module', 'msg'].includes(k));
     expect(fields.sort()).toEqual(['event', 'factId', 'vote']);
-    expect(await metrics.registry.getSingleMetricAsString('astana_bot_feedback_total')).toContain('vote="down",shard="0"} 1');
+    expect(await metrics.registry.getSingleMetricAsString('qa_bot_feedback_total')).toContain('vote="down",shard="0"} 1');
   });
 
   it('the same person clicking again on the same answer counts once; someone else counts', async () => {

@@ -74,7 +74,7 @@ describe('health and metrics listener with the real bot', () => {
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'unavailable' });
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    expect(sample(metrics, 'astana_bot_gateway_ready{shard="0"}')).toBe(0);
+    expect(sample(metrics, 'qa_bot_gateway_ready{shard="0"}')).toBe(0);
   });
 
   it('answers 200 {"status":"ok"} once the bot is connected', async () => {
@@ -88,7 +88,7 @@ describe('health and metrics listener with the real bot', () => {
 
   it('counts answers, abstentions and their latency per `via` after /ask, in Prometheus text format', async () => {
     const before = await (await fetch(`${base}/metrics`)).text();
-    expect(sample(before, 'astana_bot_questions_answered_total{via="slash",shard="0"}')).toBe(0);
+    expect(sample(before, 'qa_bot_questions_answered_total{via="slash",shard="0"}')).toBe(0);
     for (const question of ['Who are the guarantor countries?', 'What is the capital of France?']) {
       const ix = emu.sendInteraction(emu.chatInput('ask', { question }));
       await emu.waitForResponse(ix);
@@ -97,21 +97,21 @@ describe('health and metrics listener with the real bot', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
     const text = await res.text();
-    expect(text).toContain('# TYPE astana_bot_questions_answered_total counter');
-    expect(sample(text, 'astana_bot_questions_answered_total{via="slash",shard="0"}')).toBe(1);
-    expect(sample(text, 'astana_bot_questions_abstained_total{via="slash",shard="0"}')).toBe(1);
-    expect(sample(text, 'astana_bot_questions_answered_total{via="message",shard="0"}')).toBe(0);
-    expect(sample(text, 'astana_bot_answer_duration_seconds_count{via="slash",shard="0"}')).toBe(2);
-    expect(sample(text, 'astana_bot_answer_duration_seconds_bucket{le="+Inf",via="slash",shard="0"}')).toBe(2);
-    expect(sample(text, 'astana_bot_answer_duration_seconds_bucket{le="0.0001",via="slash",shard="0"}')).toBeDefined();
-    expect(sample(text, 'astana_bot_errors_total{shard="0"}') ?? 0).toBe(0);
+    expect(text).toContain('# TYPE qa_bot_questions_answered_total counter');
+    expect(sample(text, 'qa_bot_questions_answered_total{via="slash",shard="0"}')).toBe(1);
+    expect(sample(text, 'qa_bot_questions_abstained_total{via="slash",shard="0"}')).toBe(1);
+    expect(sample(text, 'qa_bot_questions_answered_total{via="message",shard="0"}')).toBe(0);
+    expect(sample(text, 'qa_bot_answer_duration_seconds_count{via="slash",shard="0"}')).toBe(2);
+    expect(sample(text, 'qa_bot_answer_duration_seconds_bucket{le="+Inf",via="slash",shard="0"}')).toBe(2);
+    expect(sample(text, 'qa_bot_answer_duration_seconds_bucket{le="0.0001",via="slash",shard="0"}')).toBeDefined();
+    expect(sample(text, 'qa_bot_errors_total{shard="0"}') ?? 0).toBe(0);
     // Default process metrics, on this registry only.
     expect(text).toMatch(/^process_cpu_user_seconds_total\{shard="0"\} /m);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds\{shard="0"\} /m);
     // The gauges read the client at scrape time.
-    expect(sample(text, 'astana_bot_gateway_ready{shard="0"}')).toBe(1);
-    expect(sample(text, 'astana_bot_guilds{shard="0"}')).toBe(1);
-    expect(text).toMatch(/^astana_bot_gateway_ping_seconds\{shard="0"\} /m);
+    expect(sample(text, 'qa_bot_gateway_ready{shard="0"}')).toBe(1);
+    expect(sample(text, 'qa_bot_guilds{shard="0"}')).toBe(1);
+    expect(text).toMatch(/^qa_bot_gateway_ping_seconds\{shard="0"\} /m);
   });
 
   it('answers 404 elsewhere and 405 for other methods', async () => {
@@ -134,10 +134,10 @@ describe('metrics registries and shard ports', () => {
     b.hooks.feedback('guarantors', 'down');
     const ta = await a.registry.metrics();
     const tb = await b.registry.metrics();
-    expect(sample(ta, 'astana_bot_errors_total{where="interaction:/ask",shard="0"}')).toBe(1);
+    expect(sample(ta, 'qa_bot_errors_total{where="interaction:/ask",shard="0"}')).toBe(1);
     expect(tb).not.toContain('where="interaction:/ask"');
-    expect(sample(tb, 'astana_bot_feedback_total{vote="down",shard="1"}')).toBe(1);
-    expect(sample(tb, 'astana_bot_feedback_total{vote="up",shard="1"}')).toBe(0);
+    expect(sample(tb, 'qa_bot_feedback_total{vote="down",shard="1"}')).toBe(1);
+    expect(sample(tb, 'qa_bot_feedback_total{vote="up",shard="1"}')).toBe(0);
     expect(LATENCY_BUCKETS[0]).toBeLessThan(0.001);
     expect(LATENCY_BUCKETS.at(-1)).toBeGreaterThanOrEqual(1);
   });
@@ -167,23 +167,42 @@ describe('metrics registries and shard ports', () => {
 });
 
 describe('the production entry (src/index.ts) with HEALTH_PORT', () => {
-  it('serves /healthz on HEALTH_PORT, runs one shard even with SHARD_COUNT=auto set, and stops on SIGTERM', async () => {
-    const emu = await startEmulator();
+  it('without SHARD_COUNT runs shard 0 of 1, as discord.js does by default', async () => {
+    const emu = await startEmulator({ shards: 2 });
+    const bot = runTs('src/index.ts', { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, SHARD_COUNT: '' });
+    try {
+      await bot.waitForLine((l) => l['msg'] === 'connected to Discord');
+      expect(emu.identifies.map((i) => [i.shardId, i.shardCount])).toEqual([[0, 1]]);
+      bot.child.kill('SIGTERM');
+      expect((await bot.exited).code).toBe(0);
+    } finally {
+      if (bot.child.exitCode === null) bot.child.kill('SIGKILL');
+      await emu.stop();
+    }
+  });
+
+  it('serves /healthz on HEALTH_PORT, runs every shard SHARD_COUNT=auto resolves to in one process, and stops on SIGTERM', async () => {
+    const emu = await startEmulator({ shards: 2 });
     const port = await freePortRange(1);
     const bot = runTs('src/index.ts', {
       DISCORD_TOKEN: emu.token,
       DISCORD_API_URL: emu.apiUrl,
       HEALTH_PORT: String(port),
-      SHARD_COUNT: 'auto', // for start:sharded only; `npm start` ignores it
+      SHARD_COUNT: 'auto', // asked of the emulator's /gateway/bot (DISCORD_API_URL): 2
     });
     try {
       const listening = await bot.waitForLine((l) => l['msg'] === 'health and metrics listening');
       expect(listening['url']).toBe(`http://127.0.0.1:${port}/healthz`);
       await bot.waitForLine((l) => l['msg'] === 'connected to Discord');
-      expect(emu.identifies.map((i) => [i.shardId, i.shardCount])).toEqual([[0, 1]]);
+      expect(emu.identifies.map((i) => [i.shardId, i.shardCount]).sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
       const res = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(res.status).toBe(200);
-      expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('astana_bot_gateway_ready{shard="0"} 1');
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toContain('qa_bot_gateway_ready{shard="0-1"} 1');
+      expect(metrics).toContain('qa_bot_guilds{shard="0-1"} 2');
       bot.child.kill('SIGTERM');
       expect((await bot.exited).code).toBe(0);
       expect(bot.stderr()).toBe('');

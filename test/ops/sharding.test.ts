@@ -5,7 +5,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snowflakeForShard, startEmulator, type DiscordEmulator, type InteractionPayload } from '../e2e/emulator/index.js';
-import { respawnDelayMs, shardBatches } from '../../src/ops/sharding.js';
+import { describeShards, resolveShardPlan, respawnDelayMs, shardBatches, ShardPlanError } from '../../src/ops/sharding.js';
 import { freePortRange, runTs, type RunningProcess } from './process.js';
 
 const SHARDS = 2;
@@ -102,8 +102,8 @@ describe('sharding across processes (ShardingManager)', () => {
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
       const metrics = await (await fetch(`${base}/metrics`)).text();
-      expect(metrics).toContain(`astana_bot_questions_answered_total{via="slash",shard="${shard}"} 1`);
-      expect(metrics).toContain(`astana_bot_gateway_ready{shard="${shard}"} 1`);
+      expect(metrics).toContain(`qa_bot_questions_answered_total{via="slash",shard="${shard}"} 1`);
+      expect(metrics).toContain(`qa_bot_gateway_ready{shard="${shard}"} 1`);
     }
   });
 
@@ -127,6 +127,35 @@ describe('shard start-up schedule', () => {
     expect(shardBatches(2, 16)).toEqual([[0, 1]]);
     expect(shardBatches(5, 2)).toEqual([[0, 1], [2, 3], [4]]);
     expect(shardBatches(3, 1)).toEqual([[0], [1], [2]]);
+    // A host's slice (SHARD_IDS) is batched the same way.
+    expect(shardBatches([2, 3, 5], 2)).toEqual([[2, 3], [5]]);
     expect([1, 2, 3, 7, 20].map(respawnDelayMs)).toEqual([1_000, 2_000, 4_000, 60_000, 60_000]);
+  });
+});
+
+describe('the shards one process runs (resolveShardPlan)', () => {
+  const gateway = (shards: number) => async () => ({ shards, maxConcurrency: 1 });
+  const never = async () => {
+    throw new Error('must not ask Discord');
+  };
+
+  it('GIVEN neither SHARD_COUNT nor SHARD_IDS THEN undefined: discord.js runs shard 0 of 1', async () => {
+    expect(await resolveShardPlan({ shardCount: undefined, shardIds: undefined }, never)).toBeUndefined();
+  });
+
+  it('GIVEN a number THEN every shard of it, or the given slice, without asking Discord', async () => {
+    expect(await resolveShardPlan({ shardCount: 3, shardIds: undefined }, never)).toEqual({ ids: [0, 1, 2], count: 3 });
+    expect(await resolveShardPlan({ shardCount: 4, shardIds: [2, 3] }, never)).toEqual({ ids: [2, 3], count: 4 });
+  });
+
+  it('GIVEN auto THEN the count Discord recommends; a slice beyond it is one clear line', async () => {
+    expect(await resolveShardPlan({ shardCount: 'auto', shardIds: [1] }, gateway(2))).toEqual({ ids: [1], count: 2 });
+    const err = await resolveShardPlan({ shardCount: 'auto', shardIds: [1, 4] }, gateway(2)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ShardPlanError);
+    expect((err as Error).message).toMatch(/^SHARD_IDS names shard 4, but Discord recommends 2 shards \(SHARD_COUNT=auto\)/);
+  });
+
+  it('describes a slice for logs and the metrics label', () => {
+    expect([describeShards([0, 1, 2]), describeShards([0, 2]), describeShards([3])]).toEqual(['0-2', '0,2', '3']);
   });
 });

@@ -375,6 +375,8 @@ export class Gateway extends EventEmitter {
  * or a reason string when the event is not delivered at all.
  */
 function filterForIntents(t: string, d: JsonObject, intents: number, botId: string): JsonObject | string {
+  // Tests send malformed dispatches on purpose (d: null); they pass through unfiltered.
+  if (d === null || typeof d !== 'object') return d;
   const inGuild = typeof d.guild_id === 'string';
   const need = (guildIntent: number, dmIntent: number, name: string): string | null =>
     (intents & (inGuild ? guildIntent : dmIntent)) === 0 ? `missing intent ${name} (${inGuild ? guildIntent : dmIntent})` : null;
