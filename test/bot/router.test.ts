@@ -1,7 +1,7 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Interaction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/bot/errors.js';
-import { APOLOGY } from '../../src/bot/render.js';
+import { APOLOGY } from '../../src/bot/errors.js';
 import { createInteractionRouter, INVALID_COMPONENT, OUTDATED_COMPONENT } from '../../src/bot/router.js';
 import { commands } from '../../src/commands/index.js';
 import type { Command, CommandContext } from '../../src/commands/types.js';
