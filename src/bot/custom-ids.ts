@@ -31,7 +31,7 @@ export type CustomId =
   | { readonly kind: 'fb:up'; readonly factId: string }
   | { readonly kind: 'fb:down'; readonly factId: string };
 
-export type CustomIdKind = CustomId['kind'];
+type CustomIdKind = CustomId['kind'];
 export type CustomIdNamespace = 'qa' | 'src' | 'topics' | 'fb';
 
 export type DecodedCustomId =
@@ -139,14 +139,4 @@ export function decodeCustomId(raw: unknown): DecodedCustomId {
   const id = entry.parse(arg);
   if (id === null || !entry.valid(id as never)) return MALFORMED;
   return { ok: true, id, namespace: namespace as CustomIdNamespace };
-}
-
-/** The kinds of the custom_ids a message's own components carry (what kind of message it is). */
-export function kindsOf(customIds: Iterable<string>): Set<CustomIdKind> {
-  const kinds = new Set<CustomIdKind>();
-  for (const raw of customIds) {
-    const decoded = decodeCustomId(raw);
-    if (decoded.ok) kinds.add(decoded.id.kind);
-  }
-  return kinds;
 }

@@ -23,7 +23,7 @@ const REMEMBERED_VOTES = 10_000;
 let processSecret: string | undefined;
 
 /** The voter's keyed hash for one fact: stable for one install's secret, meaningless without it. */
-export function voterHash(secret: string, userId: string, factId: string): string {
+function voterHash(secret: string, userId: string, factId: string): string {
   return createHmac('sha256', secret).update(`${userId}\u0000${factId}`).digest('hex').slice(0, 32);
 }
 

@@ -14,7 +14,7 @@ import type { Rendered } from './views/layout.js';
 import { asEdit, asReply, asUpdate } from './views/reply.js';
 
 /** Past this long after receipt, an unsent answer is deferred (Discord's window is 3 s). */
-export const DEFER_AFTER_MS = 2_500;
+const DEFER_AFTER_MS = 2_500;
 
 const receivedAt = new WeakMap<object, number>();
 

@@ -21,7 +21,7 @@ function chosenDocument(knowledge: Knowledge, value: string | null): Article {
 }
 
 /** Autocomplete: the documents whose headline or id contains what is typed, as (headline, id) choices. */
-export function documentChoices(knowledge: Knowledge, typed: string): ApplicationCommandOptionChoiceData<string>[] {
+function documentChoices(knowledge: Knowledge, typed: string): ApplicationCommandOptionChoiceData<string>[] {
   const t = plainLine(typed).toLowerCase();
   return [...knowledge.documents.values()]
     .filter((d) => t === '' || d.id.toLowerCase().includes(t) || d.headline.toLowerCase().includes(t))

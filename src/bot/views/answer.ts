@@ -12,7 +12,7 @@ import { echoUserText, escapeText } from './escape.js';
 import { assemble, rendered, renderNotice, shrinkable, type Part, type Rendered } from './layout.js';
 import { plainLine, truncate } from './text.js';
 
-export interface AnswerViewOptions {
+interface AnswerViewOptions {
   /** Show the question as the first line: a public /ask answer, where readers don't see what was asked. */
   readonly echoQuestion?: boolean;
 }

@@ -6,7 +6,7 @@ import { escapeText } from './escape.js';
 import { rendered, type Rendered } from './layout.js';
 import { plainLine, truncate } from './text.js';
 
-export interface HelpOptions {
+interface HelpOptions {
   readonly botUserId?: string | undefined;
   readonly answerChannelIds?: readonly string[];
 }
