@@ -1,4 +1,4 @@
-import { DiscordAPIError, RESTJSONErrorCodes } from 'discord.js';
+import { DiscordAPIError, DiscordjsError, DiscordjsErrorCodes, RESTJSONErrorCodes } from 'discord.js';
 
 /**
  * A user's mistake (an out-of-range number, an expired button): the router shows `message`
@@ -17,10 +17,20 @@ export function isMissingPermissions(err: unknown): boolean {
   return code === RESTJSONErrorCodes.MissingPermissions || code === RESTJSONErrorCodes.MissingAccess;
 }
 
-/** The interaction expired (3 s) or was already answered: nothing more can be sent on it. */
-export function isDeadInteraction(err: unknown): boolean {
-  const code = codeOf(err);
-  return code === RESTJSONErrorCodes.UnknownInteraction || code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
+/** The interaction expired (Discord's 3 s window passed): nothing can be sent on it. */
+export function isExpiredInteraction(err: unknown): boolean {
+  return codeOf(err) === RESTJSONErrorCodes.UnknownInteraction;
+}
+
+/**
+ * Discord already has a response to this interaction: a re-sent request (discord.js retries after
+ * its timeout) whose first copy got through, or a deferral that crossed a late reply. Delivered.
+ */
+export function isAlreadyAcknowledged(err: unknown): boolean {
+  return (
+    codeOf(err) === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged ||
+    (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.InteractionAlreadyReplied)
+  );
 }
 
 /**
@@ -33,3 +43,6 @@ export function isQuestionGone(err: unknown): boolean {
   const errors = (err.rawError as { errors?: Record<string, unknown> }).errors;
   return err.code === RESTJSONErrorCodes.InvalidFormBodyOrContentType && errors?.['message_reference'] !== undefined;
 }
+
+/** What the user sees when we have a bug: short, private where possible; the details are logged. */
+export const APOLOGY = 'Sorry, something went wrong on my side. It has been logged; please try again in a moment.';

@@ -12,7 +12,11 @@ import type { Logger } from 'pino';
 import type { Knowledge } from '../knowledge/types.js';
 import type { Cooldown } from './cooldown.js';
 import { notifyAnswered, type BotHooks } from './hooks.js';
-import { asMessageReply, plainLine, renderAnswer, renderNotice } from './render.js';
+import { renderAnswer } from './views/answer.js';
+import { exampleQuestion } from './views/decline.js';
+import { renderNotice } from './views/layout.js';
+import { asMessageReply } from './views/reply.js';
+import { plainLine } from './views/text.js';
 
 export type Trigger = 'mention' | 'dm' | 'reply' | 'channel';
 
@@ -30,6 +34,8 @@ export interface MessageContext {
   readonly answerChannelIds: ReadonlySet<string>;
 }
 
+// The engine reads question words its own way (knowledge/analyzer.ts keeps them private); this
+// list only decides whether a message in an answer channel reads like a question at all.
 const QUESTION_WORDS = new Set([
   'who', 'whom', 'whose', 'what', 'when', 'where', 'why', 'how', 'which',
   'is', 'are', 'am', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'was', 'were',
@@ -46,8 +52,21 @@ export function looksLikeQuestion(text: string): boolean {
   return words.length >= 2 && QUESTION_WORDS.has(first);
 }
 
-export const EMPTY_QUESTION_HINT =
-  'Ask me something about the article, e.g. “Who are the guarantor countries?” — or try /help.';
+/** The reply to a mention with no question in it: an example from the fact base. */
+export function emptyQuestionHint(knowledge: Knowledge): string {
+  const example = exampleQuestion(knowledge);
+  return example === undefined
+    ? 'Ask me something about the article — or try /help.'
+    : `Ask me something about the article, e.g. “${plainLine(example)}” — or try /help.`;
+}
+
+/**
+ * The nonce of the bot's reply to `message`: derived from the question's id (≤ 25 characters), so
+ * a POST that discord.js re-sends after a timeout is dropped by Discord instead of posted twice.
+ */
+export function replyNonce(message: Pick<Message, 'id'>, kind: 'answer' | 'apology' = 'answer'): string {
+  return kind === 'answer' ? message.id : `${message.id}-x`;
+}
 
 /** Decides whether a message is a question for the bot, and extracts it. Null: leave it alone. */
 export function classifyMessage(message: Message, answerChannelIds: ReadonlySet<string>): MessageTrigger | null {
@@ -95,16 +114,18 @@ export async function answerMessage(message: Message, trigger: MessageTrigger, c
     if (verdict.notify) {
       const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
       await message.reply(
-        asMessageReply(renderNotice(`You're asking faster than I answer — please wait ${seconds} s, then ask again.`)),
+        asMessageReply(renderNotice(`You're asking faster than I answer — please wait ${seconds} s, then ask again.`), replyNonce(message)),
       );
     }
     return;
   }
   if (trigger.question === '') {
-    await message.reply(asMessageReply(renderNotice(EMPTY_QUESTION_HINT)));
+    await message.reply(asMessageReply(renderNotice(emptyQuestionHint(ctx.knowledge)), replyNonce(message)));
     return;
   }
   const answer = ctx.knowledge.engine.answer(trigger.question);
-  await message.reply(asMessageReply(renderAnswer(answer, ctx.knowledge)));
-  notifyAnswered(ctx.hooks, ctx.logger, answer, started, 'message');
+  await message.reply(asMessageReply(renderAnswer(answer, ctx.knowledge), replyNonce(message)));
+  // Greetings and thanks are not questions the article failed to answer: not logged as such.
+  if (answer.outcome === 'chatter') ctx.logger.debug({ via: 'message' }, 'chatter');
+  else notifyAnswered(ctx.hooks, ctx.logger, answer, started, 'message');
 }

@@ -1,27 +1,55 @@
 /**
  * The interaction router and the error boundaries: one per interaction and one per message.
  *
- * A user's mistake (`UserError`, a malformed or outdated custom_id, an unknown command) gets a
- * friendly private message. Anything else is a bug: it is logged with the interaction or message
- * id and the user gets a short private apology. Nothing escapes to crash the process.
+ * A user's mistake (`UserError`, a malformed or outdated custom_id, a control that isn't on the
+ * message it claims to be on, an unknown command) gets a friendly private message. Anything else
+ * is a bug: it is logged with the interaction or message id and the user gets a short private
+ * apology. Nothing escapes to crash the process.
  */
-import type { AutocompleteInteraction, Interaction, Message, RepliableInteraction } from 'discord.js';
+import type { AutocompleteInteraction, Interaction, Message, MessageComponentInteraction, RepliableInteraction } from 'discord.js';
 import type { Logger } from 'pino';
 import type { Command, CommandContext, ComponentHandler } from '../commands/types.js';
 import { decodeCustomId } from './custom-ids.js';
-import { isDeadInteraction, isMissingPermissions, isQuestionGone, UserError } from './errors.js';
+import { APOLOGY, isAlreadyAcknowledged, isExpiredInteraction, isMissingPermissions, isQuestionGone, UserError } from './errors.js';
 import { notifyError } from './hooks.js';
-import { answerMessage, classifyMessage, type MessageContext } from './messages.js';
-import { APOLOGY, asMessageReply, asReply, renderNotice, type Rendered } from './render.js';
+import { answerMessage, classifyMessage, replyNonce, type MessageContext } from './messages.js';
+import { markReceived, replyInTime } from './respond.js';
+import { renderNotice, type Rendered } from './views/layout.js';
+import { asMessageReply, asReply } from './views/reply.js';
 
 export const OUTDATED_COMPONENT = 'That button is from an older version of me — run the command again.';
 export const INVALID_COMPONENT = "That control isn't valid anymore — run the command again.";
+export const FOREIGN_COMPONENT = "That control doesn't belong to this message — run the command again.";
 
 /** Sends `view` privately: a reply if the interaction is still unanswered, else a follow-up. */
 export async function respondPrivately(interaction: RepliableInteraction, view: Rendered): Promise<void> {
-  const options = asReply(view, { ephemeral: true });
-  if (interaction.replied || interaction.deferred) await interaction.followUp(options);
-  else await interaction.reply(options);
+  if (interaction.replied || interaction.deferred) await interaction.followUp(asReply(view, { ephemeral: true }));
+  else await replyInTime(interaction, view, { ephemeral: true });
+}
+
+/** Every custom_id on a message's own components (rows, and anything nested). */
+function customIdsOn(message: { components?: readonly unknown[] } | null | undefined): Set<string> {
+  const ids = new Set<string>();
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    const c = node as { customId?: unknown; custom_id?: unknown; components?: unknown };
+    const id = c.customId ?? c.custom_id;
+    if (typeof id === 'string') ids.add(id);
+    if (Array.isArray(c.components)) c.components.forEach(walk);
+  };
+  (message?.components ?? []).forEach(walk);
+  return ids;
+}
+
+/**
+ * A component may only act on the message it was rendered on: one of ours, carrying this very
+ * custom_id. A forged `v1:src:page:2` on a public /ask answer must not rewrite the answer.
+ */
+function isOwnControl(interaction: MessageComponentInteraction): boolean {
+  const message = interaction.message as (Message & { author?: { id?: string } }) | null | undefined;
+  const me = interaction.client.user?.id ?? interaction.applicationId;
+  if (!message || (message.author?.id !== undefined && message.author.id !== me)) return false;
+  return customIdsOn(message).has(interaction.customId);
 }
 
 function describeInteraction(interaction: Interaction): Record<string, unknown> {
@@ -62,7 +90,7 @@ export function createInteractionRouter({ commands, context, components = [] }: 
       if (command?.autocomplete) await command.autocomplete(interaction, context);
       else await interaction.respond([]);
     } catch (err) {
-      if (isDeadInteraction(err)) {
+      if (isExpiredInteraction(err) || isAlreadyAcknowledged(err)) {
         log.debug({ interactionId: interaction.id }, 'autocomplete expired before we answered');
         return;
       }
@@ -87,6 +115,10 @@ export function createInteractionRouter({ commands, context, components = [] }: 
         log.debug({ interactionId: interaction.id, customId: interaction.customId, reason: decoded.reason }, 'unusable custom_id');
         throw new UserError(decoded.reason === 'outdated' ? OUTDATED_COMPONENT : INVALID_COMPONENT);
       }
+      if (!isOwnControl(interaction)) {
+        log.debug({ interactionId: interaction.id, customId: interaction.customId }, 'a control that is not on its message');
+        throw new UserError(FOREIGN_COMPONENT);
+      }
       const handler = byNamespace.get(decoded.namespace);
       if (!handler) throw new UserError(INVALID_COMPONENT);
       await handler.handle(interaction, decoded.id, context);
@@ -97,6 +129,7 @@ export function createInteractionRouter({ commands, context, components = [] }: 
 
   /** Handles one interaction; never rejects. */
   return async function route(interaction: Interaction): Promise<void> {
+    markReceived(interaction);
     if (interaction.isAutocomplete()) return autocomplete(interaction);
     if (!interaction.isRepliable()) return;
     try {
@@ -111,8 +144,12 @@ export function createInteractionRouter({ commands, context, components = [] }: 
     if (err instanceof UserError) {
       log.debug({ ...describeInteraction(interaction), reason: err.message }, 'user mistake');
       view = renderNotice(err.message);
-    } else if (isDeadInteraction(err)) {
-      // Too late to answer at all (the 3 s window passed, or Discord already has a response).
+    } else if (isAlreadyAcknowledged(err)) {
+      // Discord already has a response (a re-sent request whose first copy got through): delivered.
+      log.debug({ ...describeInteraction(interaction) }, 'the interaction was already answered');
+      return;
+    } else if (isExpiredInteraction(err)) {
+      // Too late to answer at all: the 3 s window passed before even a deferral got through.
       log.warn({ err, ...describeInteraction(interaction) }, 'interaction expired before we answered');
       notifyError(context.hooks, log, err, where(interaction));
       return;
@@ -161,7 +198,7 @@ export function createMessageRouter({ context }: MessageRouterOptions) {
       log.error({ err, messageId: message.id, channelId: message.channelId, trigger: trigger.trigger }, 'message failed');
       notifyError(context.hooks, log, err, 'message');
       try {
-        await message.reply(asMessageReply(renderNotice(APOLOGY)));
+        await message.reply(asMessageReply(renderNotice(APOLOGY), replyNonce(message, 'apology')));
       } catch (sendErr) {
         log.warn({ err: sendErr, messageId: message.id }, 'could not send the apology');
       }

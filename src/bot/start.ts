@@ -156,6 +156,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     logger: options.logger.child({ module: 'commands' }),
     hooks,
     answerChannelIds: config.answerChannelIds,
+    feedbackSecret: process.env['FEEDBACK_SECRET'] || undefined,
   };
   const routeInteraction = createInteractionRouter({ commands, context, components: [createFeedbackComponents()] });
   const routeMessage = createMessageRouter({

@@ -1,7 +1,13 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { UserError } from '../bot/errors.js';
 import { notifyAnswered } from '../bot/hooks.js';
-import { asReply, LIMITS, plainLine, renderAnswer, renderContext, renderRelated, truncate } from '../bot/render.js';
+import { replyInTime } from '../bot/respond.js';
+import { renderAnswer, renderRelated } from '../bot/views/answer.js';
+import { renderContext } from '../bot/views/context.js';
+import { exampleQuestion } from '../bot/views/decline.js';
+import { LIMITS } from '../bot/views/layout.js';
+import { plainLine, truncate } from '../bot/views/text.js';
+import type { Answer } from '../knowledge/types.js';
 import { slashCommand } from './builder.js';
 import type { Command, CommandContext } from './types.js';
 
@@ -25,12 +31,18 @@ function answerFactOrExplain(ctx: CommandContext, factId: string) {
   return answer;
 }
 
+/** Reports a delivered answer; chatter is not a question the article failed to answer. */
+function report(ctx: CommandContext, answer: Answer, started: number, via: 'slash' | 'component'): void {
+  if (answer.outcome === 'chatter') ctx.logger.debug({ via }, 'chatter');
+  else notifyAnswered(ctx.hooks, ctx.logger, answer, started, via);
+}
+
 export const command = {
-  data: slashCommand('ask', 'Ask about the Astana peace talks article; answers quote its sentences word for word.')
+  data: slashCommand('ask', 'Ask about the article I know; answers quote its sentences word for word.')
     .addStringOption((o) =>
       o
         .setName('question')
-        .setDescription('Your question, e.g. "Who are the guarantor countries?"')
+        .setDescription('Your question about the article (suggestions appear as you type)')
         .setRequired(true)
         .setMaxLength(QUESTION_MAX_LENGTH)
         .setAutocomplete(true),
@@ -42,11 +54,13 @@ export const command = {
     const question = interaction.options.getString('question', true);
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     if (plainLine(question) === '') {
-      throw new UserError('Please type a question, for example: /ask question: Who are the guarantor countries?');
+      const example = exampleQuestion(ctx.knowledge) ?? 'What happened?';
+      throw new UserError(`Please type a question, for example: /ask question: ${plainLine(example)}`);
     }
     const answer = ctx.knowledge.engine.answer(question);
-    await interaction.reply(asReply(renderAnswer(answer, ctx.knowledge), { ephemeral }));
-    notifyAnswered(ctx.hooks, ctx.logger, answer, started, 'slash');
+    // Channel readers don't see what was asked: a public answer repeats the question first.
+    await replyInTime(interaction, renderAnswer(answer, ctx.knowledge, { echoQuestion: !ephemeral }), { ephemeral });
+    report(ctx, answer, started, 'slash');
   },
 
   async autocomplete(interaction, ctx) {
@@ -68,10 +82,10 @@ export const command = {
       const started = performance.now();
       switch (id.kind) {
         case 'qa:ctx':
-          await interaction.reply(asReply(renderContext(ctx.knowledge, id.sentences), { ephemeral: true }));
+          await replyInTime(interaction, renderContext(ctx.knowledge, id.sentences, { documentId: id.document }), { ephemeral: true });
           return;
         case 'qa:rel':
-          await interaction.reply(asReply(renderRelated(answerFactOrExplain(ctx, id.factId)), { ephemeral: true }));
+          await replyInTime(interaction, renderRelated(answerFactOrExplain(ctx, id.factId)), { ephemeral: true });
           return;
         case 'qa:fact':
         case 'qa:pick': {
@@ -80,8 +94,8 @@ export const command = {
           else if (interaction.isStringSelectMenu()) factId = interaction.values[0];
           if (factId === undefined) throw new UserError('Pick one of the facts from the menu.');
           const answer = answerFactOrExplain(ctx, factId);
-          await interaction.reply(asReply(renderAnswer(answer, ctx.knowledge), { ephemeral: true }));
-          notifyAnswered(ctx.hooks, ctx.logger, answer, started, 'component');
+          await replyInTime(interaction, renderAnswer(answer, ctx.knowledge), { ephemeral: true });
+          report(ctx, answer, started, 'component');
           return;
         }
         default:

@@ -1,4 +1,5 @@
-import { asReply, renderHelp } from '../bot/render.js';
+import { replyInTime } from '../bot/respond.js';
+import { renderHelp } from '../bot/views/help.js';
 import { slashCommand } from './builder.js';
 import type { Command } from './types.js';
 
@@ -11,6 +12,6 @@ export const command = {
       botUserId: interaction.client.user?.id,
       answerChannelIds: ctx.answerChannelIds,
     });
-    await interaction.reply(asReply(view, { ephemeral: true }));
+    await replyInTime(interaction, view, { ephemeral: true });
   },
 } satisfies Command;

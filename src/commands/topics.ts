@@ -1,5 +1,6 @@
 import { UserError } from '../bot/errors.js';
-import { asReply, asUpdate, renderTopic, renderTopicList } from '../bot/render.js';
+import { replyInTime, updateInTime } from '../bot/respond.js';
+import { renderTopic, renderTopicList } from '../bot/views/topics.js';
 import { slashCommand } from './builder.js';
 import type { Command } from './types.js';
 
@@ -8,7 +9,7 @@ export const command = {
   data: slashCommand('topics', 'Browse what the article covers, topic by topic.'),
 
   async execute(interaction, ctx) {
-    await interaction.reply(asReply(renderTopicList(ctx.knowledge), { ephemeral: true }));
+    await replyInTime(interaction, renderTopicList(ctx.knowledge), { ephemeral: true });
   },
 
   components: {
@@ -21,7 +22,7 @@ export const command = {
       const view = topicId === undefined ? null : renderTopic(ctx.knowledge, topicId);
       if (!view) throw new UserError("That topic isn't in my fact base anymore — run /topics again.");
       // The fact menu in this view carries `qa:pick`, answered by /ask's component handler.
-      await interaction.update(asUpdate(view));
+      await updateInTime(interaction, view);
     },
   },
 } satisfies Command;

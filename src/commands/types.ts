@@ -17,6 +17,8 @@ export interface CommandContext {
   readonly hooks: BotHooks;
   /** Channels where questions are answered without a mention (for /help). */
   readonly answerChannelIds: readonly string[];
+  /** The install's secret for hashing voters (FEEDBACK_SECRET); unset: a random one per process. */
+  readonly feedbackSecret?: string | undefined;
 }
 
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;

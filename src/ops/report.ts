@@ -6,7 +6,11 @@
  * It reads the events the bot logs (and nothing else):
  *   { event: 'answered', factId, via, confidence }
  *   { event: 'abstained', via, question }
- *   { event: 'feedback', factId, vote: 'up' | 'down' }
+ *   { event: 'feedback', factId, vote: 'up' | 'down', voter? }
+ *
+ * Votes count once per voter and fact, the last one winning: `voter` is a keyed hash of the person
+ * (see bot/feedback.ts), the same across restarts of one install. Lines without one (older logs)
+ * count one each.
  */
 
 export interface FactLine {
@@ -84,6 +88,8 @@ export class ReportBuilder {
   private answered = 0;
   private abstained = 0;
   private readonly facts = new Map<string, { asked: number; up: number; down: number }>();
+  /** The last vote of each voter on each fact, by `voter\0factId`. */
+  private readonly lastVotes = new Map<string, { factId: string; vote: 'up' | 'down' }>();
   private readonly questions = new Map<string, { count: number; spellings: Map<string, number> }>();
 
   constructor(private readonly options: ReportOptions = {}) {}
@@ -122,7 +128,9 @@ export class ReportBuilder {
       const factId = text(log['factId']);
       const vote = log['vote'];
       if (factId === null || (vote !== 'up' && vote !== 'down')) return;
-      this.fact(factId)[vote] += 1;
+      const voter = text(log['voter']);
+      if (voter === null) this.fact(factId)[vote] += 1;
+      else this.lastVotes.set(`${voter}\u0000${factId}`, { factId, vote });
     }
   }
 
@@ -137,7 +145,13 @@ export class ReportBuilder {
 
   result(): Report {
     const top = Math.max(1, this.options.top ?? 10);
-    const facts: FactLine[] = [...this.facts.entries()].map(([factId, c]) => ({
+    const counts = new Map([...this.facts].map(([id, c]) => [id, { ...c }]));
+    for (const { factId, vote } of this.lastVotes.values()) {
+      const c = counts.get(factId) ?? { asked: 0, up: 0, down: 0 };
+      c[vote] += 1;
+      counts.set(factId, c);
+    }
+    const facts: FactLine[] = [...counts.entries()].map(([factId, c]) => ({
       factId,
       question: this.options.factQuestions?.get(factId) ?? null,
       ...c,

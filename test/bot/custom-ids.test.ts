@@ -8,6 +8,8 @@ describe('custom ids', () => {
     [{ kind: 'qa:fact', factId: 'guarantors' }, 'v1:qa:fact:guarantors'],
     [{ kind: 'qa:pick' }, 'v1:qa:pick'],
     [{ kind: 'src:page', page: 2 }, 'v1:src:page:2'],
+    [{ kind: 'src:page', page: 3, document: 'harbour-2021' }, 'v1:src:page:harbour-2021:3'],
+    [{ kind: 'qa:ctx', sentences: [2, 1], document: 'harbour-2021' }, 'v1:qa:ctx:harbour-2021:2.1'],
     [{ kind: 'topics:pick' }, 'v1:topics:pick'],
     [{ kind: 'fb:up', factId: 'guarantors' }, 'v1:fb:up:guarantors'],
     [{ kind: 'fb:down', factId: 'zones-duration' }, 'v1:fb:down:zones-duration'],
@@ -30,6 +32,10 @@ describe('custom ids', () => {
     expect(canEncodeCustomId({ kind: 'qa:ctx', sentences: [] })).toBe(false);
     expect(canEncodeCustomId({ kind: 'qa:ctx', sentences: [1, 2, 3, 4, 5, 6] })).toBe(false);
     expect(canEncodeCustomId({ kind: 'src:page', page: 0 })).toBe(false);
+    expect(canEncodeCustomId({ kind: 'src:page', page: 1, document: 'has:colon' })).toBe(false);
+    expect(canEncodeCustomId({ kind: 'qa:ctx', sentences: [1], document: 'x'.repeat(41) })).toBe(false);
+    // The longest document id still fits with five 6-digit sentence numbers.
+    expect(canEncodeCustomId({ kind: 'qa:ctx', sentences: [1, 2, 3, 4, 5].map((n) => 99_990 + n), document: 'x'.repeat(40) })).toBe(true);
   });
 
   it.each([
@@ -51,6 +57,9 @@ describe('custom ids', () => {
     'v1:src:page:abc',
     'v1:src:page:0',
     'v1:src:page:1e3',
+    'v1:src:page:a b:2',
+    'v1:qa:ctx:doc:',
+    'v1:qa:ctx::2',
     'v1:topics:pick:x',
     'v1:fb:up',
     'v1:fb:down:',

@@ -31,6 +31,8 @@ export interface FakeInteractionInit {
   /** Makes a method throw (e.g. reply failing) — by method name. */
   failing?: Partial<Record<'reply' | 'followUp' | 'update' | 'respond', unknown>>;
   id?: string;
+  /** The message a component is on (default: the bot's, carrying `customId`). */
+  message?: { id: string; author?: { id: string }; components: { components: { customId: string }[] }[] };
 }
 
 export type FakeInteraction = ReturnType<typeof fakeInteraction>;
@@ -49,6 +51,11 @@ export function fakeInteraction(kind: Kind, init: FakeInteractionInit = {}) {
     type: kind === 'chat' ? InteractionType.ApplicationCommand : kind === 'autocomplete' ? InteractionType.ApplicationCommandAutocomplete : InteractionType.MessageComponent,
     commandName: init.commandName ?? 'ask',
     customId: init.customId ?? '',
+    message: init.message ?? {
+      id: '900000000000000010',
+      author: { id: BOT_ID },
+      components: [{ components: [{ customId: init.customId ?? '' }] }],
+    },
     values: init.values ?? [],
     guildId: GUILD_ID,
     channelId: CHANNEL_ID,

@@ -2,8 +2,8 @@ import { DiscordAPIError, MessageType, RESTJSONErrorCodes, type Message } from '
 import { describe, expect, it } from 'vitest';
 import { Cooldown } from '../../src/bot/cooldown.js';
 import type { AnswerVia } from '../../src/bot/hooks.js';
-import { classifyMessage, EMPTY_QUESTION_HINT, looksLikeQuestion, type MessageContext } from '../../src/bot/messages.js';
-import { APOLOGY } from '../../src/bot/render.js';
+import { classifyMessage, emptyQuestionHint, looksLikeQuestion, type MessageContext } from '../../src/bot/messages.js';
+import { APOLOGY } from '../../src/bot/errors.js';
 import { createMessageRouter } from '../../src/bot/router.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import type { Knowledge } from '../../src/knowledge/types.js';
@@ -128,7 +128,8 @@ describe('message handling', () => {
   it('GIVEN a bare mention THEN replies with a hint', async () => {
     const { send } = setup();
     const m = await send({ content: `<@${BOT_ID}>` });
-    expect(m.calls[0]!.payload.content).toBe(EMPTY_QUESTION_HINT);
+    expect(m.calls[0]!.payload.content).toBe(emptyQuestionHint(knowledge));
+    expect(m.calls[0]!.payload.content).toContain(`“${knowledge.facts[0]!.questions[0]}”`);
   });
 
   it('GIVEN a reply to the bot with no visible text THEN stays silent', async () => {
@@ -183,7 +184,7 @@ describe('message handling', () => {
     const { send } = setup();
     const m = await send({ guild: false, content: 'what about @everyone and <@&123456789012345678> **now**?' });
     const content = m.calls[0]!.payload.content as string;
-    expect(content).not.toMatch(/@everyone|<@&\d+>/);
+    expect(content).not.toMatch(/(?<!\\)@everyone|<@&\d+>/);
     expect(content).not.toContain('**now**');
   });
 

@@ -1,11 +1,11 @@
 import { DiscordAPIError, MessageFlags, RESTJSONErrorCodes, type Interaction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/bot/errors.js';
-import { APOLOGY } from '../../src/bot/render.js';
-import { createInteractionRouter, INVALID_COMPONENT, OUTDATED_COMPONENT } from '../../src/bot/router.js';
+import { APOLOGY } from '../../src/bot/errors.js';
+import { createInteractionRouter, FOREIGN_COMPONENT, INVALID_COMPONENT, OUTDATED_COMPONENT } from '../../src/bot/router.js';
 import { commands } from '../../src/commands/index.js';
 import type { Command, CommandContext } from '../../src/commands/types.js';
-import { as, fakeInteraction, memoryLogger, type FakeInteraction } from './fakes.js';
+import { as, BOT_ID, fakeInteraction, memoryLogger, type FakeInteraction } from './fakes.js';
 import { knowledge } from './fixtures.js';
 
 function setup(extra: Command[] = []) {
@@ -111,6 +111,28 @@ describe('interaction router', () => {
     const page = fakeInteraction('button', { customId: 'v1:src:page:1' });
     await route(page);
     expect(page.calls[0]!.method).toBe('update');
+  });
+
+  it.each([
+    ['a message without that control', { id: '1', author: { id: BOT_ID }, components: [{ components: [{ customId: 'v1:qa:ctx:2' }] }] }],
+    ["someone else's message", { id: '1', author: { id: '999' }, components: [{ components: [{ customId: 'v1:src:page:2' }] }] }],
+  ])('GIVEN a src:page button on %s THEN nothing is updated and the clicker is told privately', async (_what, message) => {
+    const { route, lines } = setup();
+    const forged = fakeInteraction('button', { customId: 'v1:src:page:2', message });
+    await route(forged);
+    expect(forged.calls.map((c) => c.method)).toEqual(['reply']);
+    expect(forged.calls[0]!.payload.content).toBe(FOREIGN_COMPONENT);
+    expect(forged.calls[0]!.payload.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(lines.filter((l) => Number(l['level']) >= 40)).toEqual([]);
+  });
+
+  it('GIVEN "already acknowledged" on our reply THEN it counts as delivered: no warning, no apology', async () => {
+    const { route, lines } = setup([throwing('resent', apiError(RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged))]);
+    const i = fakeInteraction('chat', { commandName: 'resent' });
+    await route(i);
+    expect(i.calls).toEqual([]);
+    expect(lines.filter((l) => Number(l['level']) >= 40)).toEqual([]);
+    expect(lines.some((l) => l['msg'] === 'interaction expired before we answered')).toBe(false);
   });
 
   it('GIVEN the reply itself fails THEN the router still resolves and logs', async () => {

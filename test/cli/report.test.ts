@@ -67,6 +67,24 @@ describe('curator report', () => {
     expect(text).toMatch(/Questions: 7 answered, 6 not answered \(46\.2% unanswered\)\. Feedback: 2 👍, 4 👎\./);
   });
 
+  it('GIVEN votes with voter hashes THEN one vote per voter and fact counts, the last one winning; votes without a voter count each', () => {
+    const vote = (factId: string, v: string, voter?: string) => JSON.stringify({ event: 'feedback', factId, vote: v, ...(voter ? { voter } : {}) });
+    const r = buildReport([
+      vote('guarantors', 'up', 'aaa'),
+      vote('guarantors', 'down', 'aaa'), // changed their mind: 👎 replaces 👍
+      vote('guarantors', 'down', 'aaa'), // a repeat after a restart: still one vote
+      vote('guarantors', 'up', 'bbb'),
+      vote('zones', 'down', 'aaa'), // the same person on another fact counts separately
+      vote('zones', 'up'),
+      vote('zones', 'up'),
+    ]);
+    expect(r.votes).toEqual({ up: 3, down: 2 });
+    expect(r.downVoted.map((f) => [f.factId, f.down, f.up])).toEqual([
+      ['guarantors', 1, 1],
+      ['zones', 1, 2],
+    ]);
+  });
+
   it('GIVEN --top THEN lists are cut; parseLogLine tolerates prefixes and rejects non-objects', () => {
     expect(buildReport(lines, { top: 1 }).unanswered).toHaveLength(1);
     expect(parseLogLine('bot-1  | {"a":1}')).toEqual({ a: 1 });

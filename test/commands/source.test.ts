@@ -18,8 +18,12 @@ const run = async (options: Record<string, number | null>, k?: Knowledge) => {
 };
 
 describe('/source', () => {
-  it('GIVEN the definition THEN sentence is an optional integer from 1', () => {
-    expect(source.data.toJSON().options).toEqual([expect.objectContaining({ name: 'sentence', type: 4, min_value: 1 })]);
+  it('GIVEN the definition THEN sentence is an optional integer from 1 and document an optional autocompleted string', () => {
+    expect(source.data.toJSON().options).toEqual([
+      expect.objectContaining({ name: 'sentence', type: 4, min_value: 1 }),
+      expect.objectContaining({ name: 'document', type: 3, autocomplete: true }),
+    ]);
+    expect(source.data.toJSON().options?.some((o) => o.required)).toBe(false);
   });
 
   it('GIVEN no option THEN privately shows headline, author and numbered sentences', async () => {
@@ -33,10 +37,10 @@ describe('/source', () => {
     expect(limitProblems(payload)).toEqual([]);
   });
 
-  it('GIVEN a sentence number THEN publicly shows it with its neighbours', async () => {
+  it('GIVEN a sentence number THEN privately shows it with its neighbours, like the paged article', async () => {
     const i = await run({ sentence: 5 });
     const payload = i.calls[0]!.payload;
-    expect(payload.flags & MessageFlags.Ephemeral).toBe(0);
+    expect(payload.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(payload.content).toContain('**Sentence 5** of 7');
     for (const n of [3, 4, 5, 6, 7]) expect(payload.content).toContain(`**${n}.**`);
     expect(payload.content).not.toContain('**2.**');

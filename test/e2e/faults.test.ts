@@ -60,8 +60,9 @@ function statuses(requests: RecordedRequest[]): (number | undefined)[] {
   return requests.map((r) => r.status);
 }
 
+/** The answer's first line, after the question a public /ask answer repeats first (`**Q:** …`). */
 function firstLine(content: unknown): string {
-  return String(content ?? '').split('\n')[0] ?? '';
+  return String(content ?? '').split('\n').filter((l) => !l.startsWith('**Q:** '))[0] ?? '';
 }
 
 describe('faults', () => {

@@ -74,7 +74,11 @@ describe('hostile input', () => {
           return;
         }
         expectClean(message.content);
-        if (c.answers) expect(unescapeDiscord(message.content.split('\n')[0] ?? '')).toBe(GUARANTORS);
+        if (c.answers) {
+          // A public answer repeats the question first; the answer follows.
+          expect(message.content.startsWith('**Q:** ')).toBe(true);
+          expect(unescapeDiscord(message.content.split('\n')[1] ?? '')).toBe(GUARANTORS);
+        }
       });
     }
   });

@@ -5,14 +5,16 @@
 // the bot's test-only `restOptions` raise it (it is not configurable from the environment).
 
 import { describe, expect, it } from 'vitest';
-import { renderAnswer } from '../../src/bot/render.js';
+import { renderAnswer } from '../../src/bot/views/answer.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import type { InteractionPayload, JsonObject, MessageJson, UserJson } from './emulator/index.js';
 import { EPHEMERAL, newUser, useBotSuite } from './helpers/harness.js';
 
 const knowledge = loadKnowledge();
 const QUESTIONS = knowledge.facts.slice(0, 40).map((f) => f.questions[0] as string);
+// Mentions and private answers: the answer alone; public /ask answers repeat the question first.
 const expected = new Map(QUESTIONS.map((q) => [q, renderAnswer(knowledge.engine.answer(q), knowledge).content]));
+const expectedPublic = new Map(QUESTIONS.map((q) => [q, renderAnswer(knowledge.engine.answer(q), knowledge, { echoQuestion: true }).content]));
 
 const INTERACTIONS = 1000;
 const USERS = 100;
@@ -77,7 +79,7 @@ describe('load', () => {
       const cb = rec.callbacks[0] as { type: number; data: unknown; at: number };
       const data = cb.data as JsonObject;
       expect(cb.type).toBe(4);
-      if (data['content'] !== expected.get(p.question)) wrong++;
+      if (data['content'] !== (p.private ? expected : expectedPublic).get(p.question)) wrong++;
       expect((Number(data['flags'] ?? 0) & EPHEMERAL) !== 0).toBe(p.private);
       latencies.push(cb.at - rec.dispatchedAt);
     }

@@ -81,7 +81,7 @@ describe('free-text questions (default config: no Message Content intent)', () =
     expect(content).toMatch(/^The article doesn't say\./);
     // Echoed, but defused: no raw @everyone/@here, no raw role or user mention syntax.
     expect(content).toContain('You asked:');
-    expect(content).not.toMatch(/@everyone|@here|<@&|<@\d/);
+    expect(content).not.toMatch(/(?<!\\)@everyone|(?<!\\)@here|<@&|<@\d/);
     expect(unescapeDiscord(content)).toContain(`@everyone @here <@&${roleId}> <@${s.emu.otherUser.id}> what is the capital of France?`);
     expect((reply.body as JsonObject)['allowed_mentions']).toEqual({ parse: [], replied_user: false });
     const stored = reply.response as MessageJson;

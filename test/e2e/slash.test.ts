@@ -2,10 +2,13 @@
 // every assertion is on what reached the emulator (what a Discord user would see).
 
 import { describe, expect, it } from 'vitest';
+import { FEEDBACK_ALREADY, FEEDBACK_CHANGED } from '../../src/bot/feedback.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
+import { buildReport } from '../../src/ops/report.js';
 import type { JsonObject, MessageJson } from './emulator/index.js';
 import {
   ask,
+  type LogCapture,
   componentsOf,
   customIdsOf,
   EPHEMERAL,
@@ -46,11 +49,15 @@ function selectOptions(message: MessageJson, customId: string): JsonObject[] {
   return (menu?.['options'] as JsonObject[] | undefined) ?? [];
 }
 
+function votesOf(logs: LogCapture, since: number) {
+  return logs.find((l) => l['event'] === 'feedback', since);
+}
+
 describe('slash commands', () => {
   const s = useBotSuite();
 
   describe('/ask', () => {
-    it('answers "Who are the guarantor countries?" publicly, quoting sentence 2 word for word', async () => {
+    it('answers "Who are the guarantor countries?" publicly, the question first, quoting sentence 2 word for word', async () => {
       const r = await ask(s.emu, 'Who are the guarantor countries?');
       expect(r.callbackType).toBe(4);
       expect(r.callbacks).toHaveLength(1);
@@ -58,7 +65,9 @@ describe('slash commands', () => {
       const message = only(r.messages);
       const expected = knowledge.engine.answer('Who are the guarantor countries?');
       expect(expected).toMatchObject({ answered: true, factId: 'guarantors' });
-      const [first] = message.content.split('\n');
+      const [question, first] = message.content.split('\n');
+      // Channel readers see what was asked: the question, escaped and bidi-isolated, on the first line.
+      expect(unescapeDiscord(question ?? '')).toBe('**Q:** Who are the guarantor countries?');
       expect(unescapeDiscord(first ?? '')).toBe(expected.answer);
       expect(unescapeDiscord(first ?? '')).toMatch(/Iran, Turkey and the Russian Federation/);
       // The EXACT article sentence, not a paraphrase.
@@ -103,7 +112,7 @@ describe('slash commands', () => {
       const data = r.callbacks[0]?.data as JsonObject;
       expect(data['allowed_mentions']).toEqual({ parse: [] });
       const content = String(data['content']);
-      expect(content).not.toMatch(/@everyone|@here|<@&|<@\d/);
+      expect(content).not.toMatch(/(?<!\\)@everyone|(?<!\\)@here|<@&|<@\d/);
       expect(unescapeDiscord(content)).toContain(question);
       const stored = only(r.messages);
       expect([stored.mention_everyone, stored.mentions, stored.mention_roles]).toEqual([false, [], []]);
@@ -290,9 +299,9 @@ describe('slash commands', () => {
       expect((s.emu.world.messages.get(message.id) as MessageJson).content).toContain(`page ${total - 1}/${total}`);
     });
 
-    it('/source sentence:6 shows that sentence (highlighted) with its neighbours, publicly', async () => {
+    it('/source sentence:6 shows that sentence (highlighted) with its neighbours, privately like /source', async () => {
       const r = await interact(s.emu, s.emu.chatInput('source', { sentence: 6 }));
-      expect(r.ephemeral).toBe(false);
+      expect(r.ephemeral).toBe(true);
       const lines = numberedLines(only(r.messages).content);
       expect(lines.map((l) => l.n)).toEqual([4, 5, 6, 7, 8]);
       for (const l of lines) expect(l.text).toBe(sentence(l.n));
@@ -315,7 +324,7 @@ describe('slash commands', () => {
       expect(only(r.messages).content).toMatch(/I answer questions about \*\*one news article\*\*/);
     });
 
-    it('👍/👎 feedback: a private thanks, one anonymous log line per person and answer', async () => {
+    it('👍/👎 feedback: a private thanks, the last click counts, one pseudonymous log line per vote', async () => {
       const answer = only((await ask(s.emu, 'Who are the guarantor countries?')).messages);
       const up = customIdsOf(answer).find((id) => id.startsWith('v1:fb:up:'));
       const down = customIdsOf(answer).find((id) => id.startsWith('v1:fb:down:'));
@@ -324,18 +333,29 @@ describe('slash commands', () => {
       const first = await interact(s.emu, s.emu.button(answer, up as string));
       expect(first.ephemeral).toBe(true);
       expect(only(first.messages).content).toBe('Thanks — noted.');
+      // A misclick can be fixed: 👎 after 👍 replaces the vote.
+      const changed = await interact(s.emu, s.emu.button(answer, down as string));
+      expect(only(changed.messages).content).toBe(FEEDBACK_CHANGED);
       const again = await interact(s.emu, s.emu.button(answer, down as string));
-      expect(only(again.messages).content).toBe('You already rated this answer — thanks.');
+      expect(only(again.messages).content).toBe(FEEDBACK_ALREADY);
       const other = await interact(s.emu, s.emu.button(answer, down as string, { user: s.emu.otherUser }));
       expect(only(other.messages).content).toBe('Thanks — noted.');
 
       // The bot logs after Discord accepted its reply, so the last line may still be on its way.
-      await s.logs.waitFor((l) => l['event'] === 'feedback' && l['vote'] === 'down', { since: s.logSince });
-      const votes = s.logs.find((l) => l['event'] === 'feedback', s.logSince);
+      await s.logs.waitFor((l) => l['event'] === 'feedback' && votesOf(s.logs, s.logSince).length >= 3, { since: s.logSince });
+      const votes = votesOf(s.logs, s.logSince);
       expect(votes.map((l) => [l['factId'], l['vote']])).toEqual([
         ['guarantors', 'up'],
         ['guarantors', 'down'],
+        ['guarantors', 'down'],
       ]);
+      // One voter hash per person and fact: the first two lines are one person, the third another.
+      expect(votes[0]?.['voter']).toMatch(/^[0-9a-f]{32}$/);
+      expect(votes[1]?.['voter']).toBe(votes[0]?.['voter']);
+      expect(votes[2]?.['voter']).not.toBe(votes[0]?.['voter']);
+      // The report counts the last vote of each person: two 👎, no 👍.
+      const report = buildReport(s.logs.lines.slice(s.logSince).map((l) => JSON.stringify(l)));
+      expect(report.votes).toEqual({ up: 0, down: 2 });
       // Anonymous: neither who voted nor where.
       const text = JSON.stringify(votes);
       for (const id of [s.emu.user.id, s.emu.otherUser.id, s.emu.guild.id, answer.id]) expect(text).not.toContain(id);

@@ -50,8 +50,11 @@ describe('startup', () => {
     ]);
     expect(optionsOf('ask')[1]?.['required']).not.toBe(true);
     expect(optionsOf('topics')).toEqual([]);
-    expect(optionsOf('source')).toEqual([expect.objectContaining({ type: 4, name: 'sentence', min_value: 1 })]);
-    expect(optionsOf('source')[0]?.['required']).not.toBe(true);
+    expect(optionsOf('source')).toEqual([
+      expect.objectContaining({ type: 4, name: 'sentence', min_value: 1 }),
+      expect.objectContaining({ type: 3, name: 'document', autocomplete: true }),
+    ]);
+    expect(optionsOf('source').map((o) => o['required'])).not.toContain(true);
     expect(optionsOf('help')).toEqual([]);
     for (const c of body) {
       expect(String(c['description']).length, `/${String(c['name'])} description`).toBeGreaterThan(0);

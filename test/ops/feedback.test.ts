@@ -67,7 +67,7 @@ describe('feedback buttons and curator log events', () => {
     expect(emu.specViolations).toEqual([]);
   });
 
-  it('a click is acknowledged privately and logged with the fact id and the vote only', async () => {
+  it('a click is acknowledged privately and logged with the fact id, the vote and a voter hash only', async () => {
     const ix = emu.sendInteraction(emu.button(answer, 'v1:fb:down:guarantors'));
     const response = await emu.waitForResponse(ix);
     expect(response.ephemeral).toBe(true);
@@ -76,12 +76,14 @@ describe('feedback buttons and curator log events', () => {
     const [line] = await waitForEvents('feedback', 1);
     expect(line).toMatchObject({ event: 'feedback', factId: 'guarantors', vote: 'down', msg: 'feedback' });
     const fields = Object.keys(line!).filter((k) => !['level', 'time', 'pid', 'hostname', 'module', 'msg'].includes(k));
-    expect(fields.sort()).toEqual(['event', 'factId', 'vote']);
+    expect(fields.sort()).toEqual(['event', 'factId', 'vote', 'voter']);
+    // A keyed hash (HMAC-SHA256), not the user id: the same person is recognised, never named.
+    expect(line!['voter']).toMatch(/^[0-9a-f]{32}$/);
     expect(await metrics.registry.getSingleMetricAsString('qa_bot_feedback_total')).toContain('vote="down",shard="0"} 1');
   });
 
-  it('the same person clicking again on the same answer counts once; someone else counts', async () => {
-    const again = emu.sendInteraction(emu.button(answer, 'v1:fb:up:guarantors'));
+  it('the same person clicking the same vote again counts once; someone else counts', async () => {
+    const again = emu.sendInteraction(emu.button(answer, 'v1:fb:down:guarantors'));
     expect((await emu.waitForResponse(again)).messages.map((m) => m.content)).toEqual([FEEDBACK_ALREADY]);
     expect(events('feedback')).toHaveLength(1);
     const other = emu.sendInteraction(emu.button(answer, 'v1:fb:up:guarantors', { user: emu.otherUser }));

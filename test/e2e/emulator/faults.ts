@@ -18,6 +18,17 @@ export interface FaultOptions {
   global?: boolean;
   /** Replaces the default error body. */
   body?: unknown;
+  /** Fail only the first matching request of each path (e.g. each interaction's first callback). */
+  perPath?: boolean;
+  /** The rule expires this long after it was added (e.g. 429s "for 4 s"). */
+  forMs?: number;
+}
+
+export interface ResponseDelayRule {
+  readonly matcher: RequestMatcher;
+  readonly ms: number;
+  /** Responses still to delay. */
+  remaining: number;
 }
 
 export interface FaultRule {
@@ -39,6 +50,9 @@ export interface FaultResponse {
 export class Faults {
   private rules: FaultRule[] = [];
   private delays: { matcher: RequestMatcher | undefined; ms: number }[] = [];
+  private responseDelays: ResponseDelayRule[] = [];
+  private readonly seenPaths = new WeakMap<FaultRule, Set<string>>();
+  private readonly expiry = new WeakMap<FaultRule, number>();
 
   add(matcher: RequestMatcher, options: FaultOptions): FaultRule {
     const rule: FaultRule = {
@@ -51,12 +65,25 @@ export class Faults {
       },
     };
     this.rules.push(rule);
+    if (options.perPath) this.seenPaths.set(rule, new Set());
+    if (options.forMs !== undefined) this.expiry.set(rule, Date.now() + options.forMs);
     return rule;
+  }
+
+  private applies(rule: FaultRule, req: RecordedRequest): boolean {
+    if (rule.remaining <= 0 || !requestMatches(rule.matcher, req)) return false;
+    if ((this.expiry.get(rule) ?? Infinity) < Date.now()) return false;
+    const seen = this.seenPaths.get(rule);
+    if (seen) {
+      if (seen.has(req.path)) return false;
+      seen.add(req.path);
+    }
+    return true;
   }
 
   /** The injected answer for this request, consuming one use of the first matching rule. */
   take(req: RecordedRequest): FaultResponse | null {
-    const rule = this.rules.find((r) => r.remaining > 0 && requestMatches(r.matcher, req));
+    const rule = this.rules.find((r) => this.applies(r, req));
     if (!rule) return null;
     rule.remaining -= 1;
     rule.hits += 1;
@@ -89,8 +116,27 @@ export class Faults {
     return this.delays.find((d) => !d.matcher || requestMatches(d.matcher, req))?.ms ?? 0;
   }
 
+  /**
+   * Handle the next `times` matching requests at once but hold their responses back `ms`: Discord
+   * did the work, the client doesn't hear about it (and discord.js re-sends after its timeout).
+   */
+  delayResponses(ms: number, matcher: RequestMatcher, times = 1): ResponseDelayRule {
+    const rule: ResponseDelayRule = { matcher, ms, remaining: times };
+    this.responseDelays.push(rule);
+    return rule;
+  }
+
+  /** How long to hold this request's response, consuming one use of the first matching rule. */
+  takeResponseDelay(req: RecordedRequest): number {
+    const rule = this.responseDelays.find((r) => r.remaining > 0 && requestMatches(r.matcher, req));
+    if (!rule) return 0;
+    rule.remaining -= 1;
+    return rule.ms;
+  }
+
   clear(): void {
     this.rules = [];
     this.delays = [];
+    this.responseDelays = [];
   }
 }

@@ -19,12 +19,12 @@ import type { RuntimeOptions } from './routes.js';
 import { getSpecValidator } from './spec-validator.js';
 import { World } from './state.js';
 import type { EmulatedGuild, GuildSpec, InteractionCallback, JsonObject, MessageJson, UserJson } from './state.js';
-import type { FaultOptions, FaultRule } from './faults.js';
+import type { FaultOptions, FaultRule, ResponseDelayRule } from './faults.js';
 
 export type { DispatchRecord, DispatchTarget, IdentifyRecord, PrivilegedIntent, ResumeRecord } from './gateway.js';
 export type { InteractionContext, InteractionPayload, OptionValue, SendMessageOptions } from './payloads.js';
 export type { ProtocolError, RecordedFile, RecordedRequest, RequestMatcher, SpecViolation, WaitOptions } from './recorder.js';
-export type { FaultOptions, FaultRule } from './faults.js';
+export type { FaultOptions, FaultRule, ResponseDelayRule } from './faults.js';
 export type { ChannelSpec, EmulatedGuild, GuildSpec, InteractionCallback, JsonObject, MessageJson, UserJson } from './state.js';
 export type { SpecError, ValidationResult } from './spec-validator.js';
 export { getSpecValidator } from './spec-validator.js';
@@ -350,6 +350,11 @@ export class DiscordEmulator extends EventEmitter {
   /** Delay handling of matching requests (all if no matcher); 0 removes the delay. */
   setHandlerDelay(ms: number, matcher?: RequestMatcher): void {
     this.faults.setDelay(ms, matcher);
+  }
+
+  /** Handle the next `times` matching requests at once but send their responses `ms` late. */
+  delayResponses(ms: number, matcher: RequestMatcher, times = 1): ResponseDelayRule {
+    return this.faults.delayResponses(ms, matcher, times);
   }
 
   clearFaults(): void {

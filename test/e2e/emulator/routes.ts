@@ -138,6 +138,15 @@ export const routes: RouteDef[] = [
           message_reference: { _errors: [{ code: 'MESSAGE_REFERENCE_UNKNOWN_MESSAGE', message: 'Unknown message' }] },
         });
       }
+      // enforce_nonce: a second POST with the same nonce (discord.js re-sending after its timeout)
+      // gets the message the first one created, as on Discord, instead of a duplicate.
+      const nonce = c.body.nonce;
+      if (c.body.enforce_nonce === true && nonce !== undefined) {
+        const earlier = [...c.world.messages.values()].find(
+          (m) => m.channel_id === c.params.channel_id && m.author.id === c.world.botUser.id && m.nonce === nonce,
+        );
+        if (earlier) return ok(earlier);
+      }
       const message = c.world.storeMessage(c.builder.botMessage(c.params.channel_id as string, c.body, {}, c.req.files));
       echo(c, 'MESSAGE_CREATE', message);
       return ok(message);

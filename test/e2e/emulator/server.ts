@@ -67,7 +67,16 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     rawBody: raw,
     receivedAt: Date.now(),
   });
+  let holdResponseMs = 0;
   const respond = (status: number, body?: unknown, headers: Record<string, string> = {}): void => {
+    if (holdResponseMs > 0) {
+      // The work is done; the answer reaches the client late (or never, if it gave up waiting).
+      setTimeout(() => {
+        if (!res.destroyed) send(res, status, body, headers);
+        deps.recorder.complete(rec, status, body);
+      }, holdResponseMs).unref();
+      return;
+    }
     send(res, status, body, headers);
     deps.recorder.complete(rec, status, body);
   };
@@ -88,6 +97,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     return respond(fault.status, fault.body, fault.headers);
   }
 
+  holdResponseMs = deps.faults.takeResponseDelay(rec);
   const delay = deps.faults.delayFor(rec);
   if (delay > 0) await sleep(delay);
 

@@ -9,7 +9,7 @@
 
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { runFromEnv, type RunFromEnvOptions, type RunningFromEnv } from '../../../src/bot/start.js';
-import { APOLOGY } from '../../../src/bot/render.js';
+import { APOLOGY } from '../../../src/bot/errors.js';
 import { startEmulator, ROUTES } from '../emulator/index.js';
 import { makeUser } from '../emulator/state.js';
 import type {
