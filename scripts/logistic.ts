@@ -55,3 +55,57 @@ export function pickThreshold(scored: ReadonlyArray<{ p: number; y: 0 | 1; match
   });
   return best.at;
 }
+
+export interface Stump {
+  readonly feature: number;
+  readonly threshold: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+export interface Boosted {
+  readonly base: number;
+  readonly stumps: Stump[];
+  predict(x: readonly number[]): number;
+}
+
+/** Gradient-boosted decision stumps on the logistic loss: captures thresholds and interactions a line can't. */
+export function fitBoosted(examples: readonly Example[], { rounds = 150, rate = 0.1, minLeaf = 20 } = {}): Boosted {
+  const data = examples.filter((e) => e.matched);
+  const d = data[0]?.x.length ?? 0;
+  const mean = data.reduce((s, e) => s + e.y, 0) / data.length;
+  const base = Math.log(mean / (1 - mean));
+  const f = data.map(() => base);
+  const stumps: Stump[] = [];
+  const candidates = Array.from({ length: d }, (_, j) => {
+    const values = [...new Set(data.map((e) => e.x[j] as number))].sort((a, b) => a - b);
+    const step = Math.max(1, Math.floor(values.length / 32));
+    return values.filter((_, i) => i % step === 0).slice(1);
+  });
+  for (let r = 0; r < rounds; r++) {
+    const p = f.map((z) => sigmoid(z));
+    const g = data.map((e, i) => e.y - (p[i] as number));
+    const h = p.map((q) => q * (1 - q));
+    let best: (Stump & { gain: number }) | null = null;
+    for (let j = 0; j < d; j++) {
+      for (const t of candidates[j] as number[]) {
+        let gl = 0, hl = 0, gr = 0, hr = 0, nl = 0, nr = 0;
+        data.forEach((e, i) => {
+          if ((e.x[j] as number) < t) { gl += g[i] as number; hl += h[i] as number; nl++; }
+          else { gr += g[i] as number; hr += h[i] as number; nr++; }
+        });
+        if (nl < minLeaf || nr < minLeaf) continue;
+        const gain = (gl * gl) / (hl + 1) + (gr * gr) / (hr + 1);
+        if (!best || gain > best.gain) best = { feature: j, threshold: t, left: gl / (hl + 1), right: gr / (hr + 1), gain };
+      }
+    }
+    if (!best) break;
+    const stump = { feature: best.feature, threshold: best.threshold, left: best.left * rate, right: best.right * rate };
+    stumps.push(stump);
+    data.forEach((e, i) => {
+      f[i] = (f[i] as number) + ((e.x[stump.feature] as number) < stump.threshold ? stump.left : stump.right);
+    });
+  }
+  const predict = (x: readonly number[]) => sigmoid(stumps.reduce((z, s) => z + ((x[s.feature] as number) < s.threshold ? s.left : s.right), base));
+  return { base, stumps, predict };
+}

@@ -24,6 +24,9 @@ export const FEATURES = [
   'unmatched',
   'questionRecall',
   'quoteAgreement',
+  'typeMiss',
+  'checkEntityMiss',
+  'checkUnknown',
 ] as const;
 
 export type FeatureVector = Readonly<Record<(typeof FEATURES)[number], number>>;
@@ -43,7 +46,25 @@ export const deciderSchema = z.strictObject({
 export type DeciderModel = z.infer<typeof deciderSchema>;
 
 /** The evidence a ranking gives for its best fact; null when nothing matched at all. */
-export function featuresOf(ranking: Ranking, index: FactIndex): FeatureVector | null {
+/** What kind of thing each wh-word asks for, and how to see it in a fact's answer. */
+const ANSWER_TYPES: ReadonlyMap<string, RegExp> = new Map([
+  ['count', /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|several|many|few)\b/i],
+  ['when', /\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|since|year|month|week|day|today|yesterday)\b/i],
+  ['duration', /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|hour)s?\b/i],
+  ['who', /(?<=\S\s+)\p{Lu}|\b(?:group|groups|countries|states|parties|officials|opposition|regime|rebels|authorities|envoy|president)\b/iu],
+  ['where', /\b(?:in|at|near)\s+\p{Lu}|\bprovince\b|\bcentral\b/u],
+]);
+
+/** Whether the fact's answer holds the kind of thing asked: a number for "how many", a date for "when". */
+function typeMiss(intents: readonly string[], answer: string): number {
+  for (const intent of intents) {
+    const pattern = ANSWER_TYPES.get(intent);
+    if (pattern && !pattern.test(answer)) return 1;
+  }
+  return 0;
+}
+
+export function featuresOf(ranking: Ranking, index: FactIndex, check = false): FeatureVector | null {
   const best = ranking.ranked[0];
   if (!best) return null;
   const { stats } = ranking;
@@ -86,12 +107,15 @@ export function featuresOf(ranking: Ranking, index: FactIndex): FeatureVector | 
     entityMiss: entityMiss / mass,
     predicateCoverage: predicateMass > 0 ? predicateMatched / predicateMass : 1,
     intentMiss: intents.some((i) => i !== 'yesno' && !best.doc.intents.has(i)) ? 1 : 0,
-    yesno: intents.includes('yesno') ? 1 : 0,
+    yesno: check || intents.includes('yesno') ? 1 : 0,
     terms: Math.log1p(stats.termMass.size),
     context: contextMass / mass,
     unmatched,
     questionRecall,
     quoteAgreement: sameQuote / top.length,
+    typeMiss: typeMiss(intents, best.doc.fact.answer),
+    checkEntityMiss: check ? entityMiss / mass : 0,
+    checkUnknown: check ? (stats.unknownNameMass + stats.unknownWordMass) / mass : 0,
   };
 }
 

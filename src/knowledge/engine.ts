@@ -3,7 +3,7 @@ import { featuresOf, probability } from './decider.js';
 import type { DeciderModel, FeatureVector } from './decider.js';
 import { FactIndex } from './fact-index.js';
 import type { FactDoc, Ranking } from './fact-index.js';
-import { splitMessage } from './message.js';
+import { isCheck, splitMessage } from './message.js';
 import type { MessagePart } from './message.js';
 import type { Answer, AnswerEngine, Article, Fact, FactRef, Quote, Suggestion } from './types.js';
 import { asksAboutNow, cleanQuestion, words } from './text.js';
@@ -113,7 +113,7 @@ export class FactEngine implements AnswerEngine {
       // "Is that actually right?" asks about its context: then the context is the question.
       const inQuestion = new Set(asked.terms.length > 0 && !asked.smalltalk ? asked.terms : analysis.terms);
       const ranking = this.index.rank(analysis, (t) => (inQuestion.has(t) ? 1 : CONTEXT_WEIGHT));
-      const features = featuresOf(ranking, this.index);
+      const features = featuresOf(ranking, this.index, isCheck(part.text));
       out.push({ part, ranking, features, probability: features === null ? 0 : probability(this.decider, features) });
     }
     return out;

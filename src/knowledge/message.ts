@@ -53,6 +53,22 @@ export function splitMessage(message: string, limit = 5): MessagePart[] {
   return parts.slice(0, limit).map((p) => ({ text: p.text, context: p.context.join(' ') }));
 }
 
+const YES_NO_OPENER = /^(?:is|isn't|are|aren't|was|wasn't|were|do|does|doesn't|did|didn't|can|could|will|would|should|has|hasn't|have|haven't|had|r)\b/iu;
+const WH_WORD = /\b(?:who|whom|whose|what|whats|wat|when|wen|where|wher|why|how|which)\b/iu;
+
+/**
+ * A yes/no check ("Is Hama calm?", "so the zones last a year right?", "Russia proposed them?"):
+ * settled or corrected by a fact rather than answered by one, so a name in it that the fact
+ * doesn't mention is less telling than in "How many people live in Damascus?".
+ */
+export function isCheck(clause: string): boolean {
+  const t = clause.trim();
+  const opened = t.replace(FILLER, '');
+  if (YES_NO_OPENER.test(opened)) return true;
+  if (CHECK_ENDING.test(t)) return true;
+  return /\?\s*$/.test(t) && !WH_WORD.test(t);
+}
+
 /** Whether a clause asks something: a question mark, a question opener, or a "…, right?" check. */
 export function asks(clause: string): boolean {
   const t = clause.trim();
