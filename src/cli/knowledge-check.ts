@@ -10,12 +10,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { KNOWLEDGE_DIR, KnowledgeError, buildKnowledge, readKnowledgeFiles, restamp } from '../knowledge/index.js';
 
-export interface CheckArgs {
+interface CheckArgs {
   readonly dir: URL;
   readonly accept: readonly string[] | 'all' | null;
 }
 
-export function parseArgs(argv: readonly string[]): CheckArgs | string {
+function parseArgs(argv: readonly string[]): CheckArgs | string {
   let dir: URL = KNOWLEDGE_DIR;
   const accept: string[] = [];
   let all = false;
