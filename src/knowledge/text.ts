@@ -34,7 +34,8 @@ export function capCodePoints(text: string, max: number): string {
 export function capGraphemes(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = 0;
-  for (const { index, segment } of graphemes.segment(capCodePoints(text, max + 1))) {
+  // Whether a grapheme ends at `max` depends on the whole code point that starts there.
+  for (const { index, segment } of graphemes.segment(capCodePoints(text, max + 2))) {
     if (index + segment.length > max) break;
     end = index + segment.length;
   }

@@ -54,6 +54,8 @@ describe('capCodePoints and capGraphemes', () => {
     expect(capGraphemes('abe\u0301', 3)).toBe('ab');
     expect(capGraphemes('abe\u0301', 4)).toBe('abe\u0301');
     expect(capGraphemes('abcd', 2)).toBe('ab');
+    expect(capGraphemes('ab🇫🇷', 4)).toBe('ab');
+    expect(capGraphemes('ab🇫🇷c', 6)).toBe('ab🇫🇷');
   });
   it('GIVEN any string and limit THEN the result is a well-formed prefix within the limit', () => {
     fc.assert(
