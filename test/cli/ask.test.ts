@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { isWellFormed } from '../helpers/unicode.js';
 import { describe, expect, it } from 'vitest';
 import { isVerbatim } from '../helpers/sources.js';
 
@@ -86,7 +87,7 @@ describe('ask CLI', () => {
       fc.constantFrom('Who are the guarantor countries?', 'How many rounds?', '\r', '\u2028', '\u0085', '\u001b[31mred', ''),
     );
     // Well-formed (stdin is UTF-8) and without "\n" (the separator); a "\r" may end a line, so "\r\n" is tested too.
-    const lines = fc.sample(line, { numRuns: 250, seed: 10 }).map((l) => l.replace(/\n/g, ' ')).filter((l) => l.isWellFormed() && !l.endsWith('\r'));
+    const lines = fc.sample(line, { numRuns: 250, seed: 10 }).map((l) => l.replace(/\n/g, ' ')).filter((l) => isWellFormed(l) && !l.endsWith('\r'));
     const input = lines.map((l, i) => `${l}${i % 3 === 0 ? '\r\n' : '\n'}`).join('');
     const started = performance.now();
     const r = ask(['--json'], input);
