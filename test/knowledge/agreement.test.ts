@@ -58,4 +58,8 @@ describe('unbackedTerms', () => {
   it('GIVEN a plural day in the answer and the singular in the quote THEN it is backed', () => {
     expect(unbackedTerms('It is closed on Fridays.', quote)).toEqual([]);
   });
+  it('GIVEN names that are Object.prototype keys THEN they are looked up like any other word (prototype-free tables)', () => {
+    expect(unbackedTerms('Constructor met Hasownproperty and Tostring.', 'Nothing here.').map((t) => t.word)).toEqual(['Constructor', 'Hasownproperty', 'Tostring']);
+    expect(unbackedTerms('Constructor met.', 'The builder met.', new Map([['constructor', ['builder']]]))).toEqual([]);
+  });
 });

@@ -192,6 +192,14 @@ describe('answers agree with their quotes', () => {
     expect(found).toEqual(['fact "hama-location": field "answer": name "Syria" does not occur in its cited sentence 7 (nor through an alias of its document)']);
   });
 
+  it('GIVEN aliases named like Object.prototype keys THEN "constructor" is an ordinary alias and "__proto__" changes nothing', () => {
+    const ok = problemsOf(withEdit((b) => Object.assign(b.documents[0] as object, { aliases: JSON.parse('{"Syria": ["Syrian"], "constructor": ["x"]}') })));
+    expect(ok).toEqual([]);
+    const files = withEdit((b) => Object.assign(b.documents[0] as object, { aliases: JSON.parse('{"__proto__": ["Syrian"]}') }));
+    expect(problemsOf(files)).toEqual(['fact "hama-location": field "answer": name "Syria" does not occur in its cited sentence 7 (nor through an alias of its document)']);
+    expect(({} as Record<string, unknown>)[0]).toBeUndefined();
+  });
+
   it('GIVEN an alias that is not one word THEN the schema refuses it', () => {
     const found = problemsOf(withEdit((b) => ((b.documents[0] as { aliases: Record<string, string[]> }).aliases = { 'Russian Federation': ['Russia'] })));
     expect(found.some((p) => p.startsWith('facts.json: field "documents.0.aliases.Russian Federation"'))).toBe(true);
