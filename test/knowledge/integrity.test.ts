@@ -164,6 +164,29 @@ describe('stamps: an edited article stops the load until the affected facts are 
     expect(() => restamp(files.factBase, files.articleFiles, 'all')).toThrow('fact "coordination-center": cites a sentence "astana-2017" does not have (1-19): fix field "sentences" first');
   });
 
+  it('GIVEN a malformed fact base, a missing document file or an unknown source THEN re-stamping refuses, naming each', () => {
+    const malformed = withEdit((b) => ((b.facts[2] as { answer: string }).answer = ''));
+    expect(() => restamp(malformed.factBase, malformed.articleFiles, 'all')).toThrow('fact "guarantors": field "answer": must not be empty');
+    expect(() => restamp(bundled.factBase, new Map(), ['rounds'])).toThrow('document "astana-2017": field "file": article.txt was not found');
+    const unknown = withEdit((b) => ((b.facts[3] as { source: string }).source = 'elsewhere'));
+    let error: unknown;
+    try {
+      restamp(unknown.factBase, unknown.articleFiles, ['rounds', 'venue']);
+    } catch (err) {
+      error = err;
+    }
+    expect((error as KnowledgeError).problems).toEqual(['fact "rounds": field "source" names unknown document "elsewhere"']);
+  });
+
+  it('GIVEN a re-stamp THEN "stamp" sits right after "sentences" and every other field keeps its place and value', () => {
+    const files = withEdit((b) => delete (b.facts[3] as { stamp?: string }).stamp);
+    const { factBase } = restamp(files.factBase, files.articleFiles, ['rounds']);
+    const fact = (factBase as Mutable).facts[3] as Record<string, unknown>;
+    expect(Object.keys(fact)).toEqual(['id', 'source', 'topic', 'answer', 'sentences', 'stamp', 'keywords', 'questions']);
+    expect(fact).toEqual((bundled.factBase as Mutable).facts[3]);
+    expect(Object.getPrototypeOf(fact)).toBe(Object.prototype);
+  });
+
   it('GIVEN the bundled fact base THEN re-stamping everything changes nothing', () => {
     const { factBase, stamped } = restamp(bundled.factBase, bundled.articleFiles, 'all');
     expect(stamped).toEqual([]);
