@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeError, buildKnowledge, readKnowledgeFiles, restamp } from '../../src/knowledge/index.js';
 import type { KnowledgeFiles } from '../../src/knowledge/index.js';
@@ -89,6 +92,45 @@ describe('fact base integrity', () => {
     const found = problemsOf(withEdit(() => undefined, edited));
     expect(namedFacts(found)).toEqual(citing((n) => n === 14));
     expect(() => buildKnowledge(withEdit(() => undefined, edited))).toThrow(KnowledgeError);
+  });
+  it('GIVEN a fact without an id THEN the schema names it by position', () => {
+    const files = withEdit((b) => delete (b.facts[4] as { id?: string }).id);
+    expect(problemsOf(files)).toEqual(['fact #5: field "id": Invalid input: expected string, received undefined']);
+  });
+  it('GIVEN a lexicon variant with no words THEN it is named', () => {
+    const files = withEdit((_b, lex) => lex.aliases[0]?.variants.push('!!'));
+    expect(problemsOf(files)).toContain('lexicon: alias "russia": variant "!!" has no words');
+  });
+  it('GIVEN a document whose file is missing THEN the document and the file are named', () => {
+    expect(problemsOf({ ...bundled, articleFiles: new Map() })).toContain('document "astana-2017": field "file": article.txt was not found');
+  });
+  it('GIVEN a malformed lexicon and fact base together THEN both files\' problems are listed', () => {
+    const files = withEdit((b, lex) => {
+      (b as { topics: unknown }).topics = 'none';
+      (lex as { stopwords?: unknown }).stopwords = 3;
+    });
+    const found = problemsOf(files);
+    expect(found.some((p) => p.startsWith('facts.json: field "topics"'))).toBe(true);
+    expect(found.some((p) => p.startsWith('lexicon.json: field "stopwords"'))).toBe(true);
+  });
+  it('GIVEN a folder with unreadable files THEN reading names the file and the reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knowledge-read-'));
+    try {
+      const url = pathToFileURL(`${dir}/`);
+      writeFileSync(join(dir, 'facts.json'), '{ not json');
+      expect(() => readKnowledgeFiles(url)).toThrow(/^facts\.json: cannot be read as JSON/);
+      writeFileSync(join(dir, 'facts.json'), JSON.stringify({ documents: [{ file: 'gone.txt' }, { file: '../escape.txt' }] }));
+      writeFileSync(join(dir, 'lexicon.json'), '{}');
+      expect(() => readKnowledgeFiles(url)).toThrow(/^document file "gone\.txt": cannot be read/);
+      writeFileSync(join(dir, 'gone.txt'), 'text');
+      expect([...readKnowledgeFiles(url).articleFiles.keys()]).toEqual(['gone.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('GIVEN one problem THEN the message is that problem alone', () => {
+    const files = withEdit((b) => ((b.facts[1] as { topic: string }).topic = 'nope'));
+    expect(() => buildKnowledge(files)).toThrow(/^fact "headline": field "topic" names unknown topic "nope"$/);
   });
   it('GIVEN several problems THEN the error message lists them all', () => {
     const files = withEdit((b) => {
