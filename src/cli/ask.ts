@@ -2,10 +2,11 @@
  * `npm run ask -- "question"` prints an answer the way the bot would, without Discord.
  * `npm run --silent ask -- --json ["question"]` is the machine contract: one JSON object per
  * question on stdout (questions read from stdin, one per line, when none is given), nothing else.
+ * Lines end at "\n" or "\r\n" only, and each answer is exactly one line (see lines.ts).
  */
-import { createInterface } from 'node:readline';
 import { KnowledgeError, loadKnowledge } from '../knowledge/index.js';
 import type { Answer, Knowledge } from '../knowledge/index.js';
+import { jsonLine, readLines } from './lines.js';
 
 export interface JsonAnswer {
   question: string;
@@ -58,19 +59,22 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(err instanceof KnowledgeError ? err.message : err);
     return 1;
   }
-  const answerOne = (q: string) => {
+  const answerOne = async (q: string) => {
     const a = knowledge.engine.answer(q);
-    process.stdout.write(json ? `${JSON.stringify(toJson(q, a))}\n` : `${toText(knowledge, a)}\n`);
+    // Wait for a full pipe to drain: a million questions must not pile up in memory.
+    if (!process.stdout.write(json ? `${jsonLine(toJson(q, a))}\n` : `${toText(knowledge, a)}\n`)) {
+      await new Promise((resolve) => process.stdout.once('drain', resolve));
+    }
   };
   if (question.trim() !== '') {
-    answerOne(question);
+    await answerOne(question);
     return 0;
   }
   if (!json && process.stdin.isTTY) {
     console.error('usage: npm run ask -- "Who are the guarantor countries?"   (or --json, reading questions from stdin)');
     return 2;
   }
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) answerOne(line);
+  for await (const line of readLines(process.stdin)) await answerOne(line);
   return 0;
 }
 

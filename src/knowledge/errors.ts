@@ -18,7 +18,14 @@ export const problems = {
   unknownTopic: (id: string, topic: string) => `fact "${id}": field "topic" names unknown topic "${topic}"`,
   missingSentence: (id: string, n: number, count: number) =>
     `fact "${id}": field "sentences" cites sentence ${n}, but the article has sentences 1-${count}`,
-  notVerbatim: (id: string, n: number) => `fact "${id}": field "sentences": sentence ${n} is not verbatim article text`,
+  unstamped: (id: string, doc: string, ns: readonly number[]) =>
+    `fact "${id}": field "stamp" is missing: review its answer against sentence${ns.length === 1 ? '' : 's'} ${ns.join(', ')} of "${doc}", then run npm run knowledge:check -- --accept ${id}`,
+  changed: (id: string, doc: string, ns: readonly number[], moved: readonly number[] | null) =>
+    `fact "${id}": sentence${ns.length === 1 ? '' : 's'} ${ns.join(', ')} of "${doc}" changed since the fact was stamped: ` +
+    (moved ? `the text it was stamped with is now sentence${moved.length === 1 ? '' : 's'} ${moved.join(', ')}: update field "sentences", ` : 'review its answer and citations, ') +
+    `then run npm run knowledge:check -- --accept ${id}`,
+  disagrees: (id: string, kind: string, word: string, ns: readonly number[]) =>
+    `fact "${id}": field "answer": ${kind} "${word}" does not occur in its cited sentence${ns.length === 1 ? '' : 's'} ${ns.join(', ')} (nor through an alias of its document)`,
   uncovered: (source: string, n: number) => `document "${source}": sentence ${n} is not covered by any fact`,
   schema: (where: string, path: string, message: string) => `${where}: field "${path}": ${message}`,
   emptyTopic: (topic: string) => `topic "${topic}": no fact belongs to it`,

@@ -13,8 +13,12 @@ import type { Article, Fact, Knowledge, Sentence } from './types.js';
 export type * from './types.js';
 export { KnowledgeError } from './errors.js';
 export { MAX_QUESTION_CHARS, cleanQuestion } from './text.js';
+export { restamp } from './restamp.js';
+export type { Restamped } from './restamp.js';
 
-const HERE = new URL('./', import.meta.url);
+/** The bundled knowledge files' folder: src/knowledge (or dist/knowledge once built). */
+export const KNOWLEDGE_DIR = new URL('./', import.meta.url);
+const HERE = KNOWLEDGE_DIR;
 
 export interface KnowledgeFiles {
   /** The fact base file's parsed JSON. */
@@ -69,19 +73,19 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
 
   const factBase: FactBaseFile = base.data;
   const lexicon: LexiconFile = lex.data;
-  const articles = new Map<string, { article: Article; raw: string }>();
+  const documents = new Map<string, Article & { aliases: ReadonlyMap<string, readonly string[]> }>();
   for (const doc of factBase.documents) {
     const raw = files.articleFiles.get(doc.file);
     if (raw === undefined) {
       found.push(`document "${doc.id}": field "file": ${doc.file} was not found`);
       continue;
     }
-    articles.set(doc.id, { article: Object.freeze({ ...parseArticle(doc.id, raw), year: doc.year }), raw });
+    const aliases = new Map(Object.entries(doc.aliases).map(([word, variants]) => [word.toLowerCase(), Object.freeze([...variants])]));
+    documents.set(doc.id, Object.freeze({ ...parseArticle(doc.id, raw), year: doc.year, aliases }));
   }
-  found.push(...factBaseProblems(factBase, articles), ...lexiconProblems(lexicon));
+  found.push(...factBaseProblems(factBase, new Map([...documents].map(([id, article]) => [id, { article, aliases: article.aliases }]))), ...lexiconProblems(lexicon));
   if (found.length > 0) throw failure(found);
 
-  const documents = new Map([...articles].map(([id, { article }]) => [id, article]));
   const facts: readonly Fact[] = Object.freeze(factBase.facts.map((f) => Object.freeze({ ...f })));
   const engine = new FactEngine({ analyzer: new Analyzer(lexicon, wordnetTables(files.wordnet)), facts, documents, topicOrder: factBase.topics.map((t) => t.id), decider: decider?.data });
   const article = documents.get(factBase.documents[0]?.id ?? '') as Article;

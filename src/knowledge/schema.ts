@@ -12,6 +12,12 @@ export const documentSchema = z.strictObject({
   file: z.string().regex(/^[\w.-]+\.txt$/, 'must be a .txt file name in src/knowledge/'),
   /** The year the reported events took place, for the "this is not news of today" caveat. */
   year: z.number().int().min(1900).max(2100),
+  /**
+   * The document's own names: a word an answer may use (any case) mapped to the phrases that stand
+   * for it in this document's text ("Russia": ["Russian Federation"]). Answers are checked against
+   * their quotes through these (see agreement.ts).
+   */
+  aliases: z.record(z.string().regex(/^[\p{L}\p{N}]+$/u, 'must be one word (letters and digits)'), z.array(nonEmpty).min(1)).default({}),
 });
 
 export const topicSchema = z.strictObject({
@@ -28,6 +34,11 @@ export const factSchema = z.strictObject({
   sentences: z.array(z.number().int().positive()).min(1).max(3),
   keywords: z.array(nonEmpty).min(1),
   questions: z.array(nonEmpty.max(MAX_CURATED_QUESTION_CHARS)).min(2),
+  /**
+   * The fingerprint of the cited sentences' text when the fact was last reviewed (stamp.ts). A
+   * missing or stale stamp stops the load until a curator runs `knowledge:check -- --accept ID`.
+   */
+  stamp: z.string().regex(/^[0-9a-f]{12}$/, 'must be 12 hex digits (run npm run knowledge:check -- --accept ID)').optional(),
 });
 
 export const factBaseSchema = z.strictObject({

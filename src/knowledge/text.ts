@@ -15,18 +15,46 @@ const CASE_SENSITIVE: ReadonlyArray<[RegExp, string]> = [
   [/\bIS(?:IS|IL)?\b/g, ' isis '],
 ];
 
+/** Raw input looked at before normalisation: NFKC can expand text, so it only ever sees this much. */
+export const MAX_RAW_QUESTION_CHARS = 4 * MAX_QUESTION_CHARS;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The longest prefix of `text` of at most `max` UTF-16 units that does not split a surrogate pair. */
+export function capCodePoints(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  // A high surrogate at the cut would be left without its pair.
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * The longest prefix of `text` of at most `max` UTF-16 units that ends on a grapheme boundary (an
+ * emoji or a letter with its accents stays whole); on a code point boundary when the first
+ * grapheme alone is longer than `max` (zalgo).
+ */
+export function capGraphemes(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = 0;
+  // Whether a grapheme ends at `max` depends on the whole code point that starts there.
+  for (const { index, segment } of graphemes.segment(capCodePoints(text, max + 2))) {
+    if (index + segment.length > max) break;
+    end = index + segment.length;
+  }
+  return end > 0 ? text.slice(0, end) : capCodePoints(text, max);
+}
+
 /** Removes control characters and caps length; what remains is safe to echo back (after escaping). */
 export function cleanQuestion(raw: string): string {
-  return raw
+  const cleaned = capCodePoints(raw, MAX_RAW_QUESTION_CHARS)
     .normalize('NFKC')
     // Terminal escape sequences pasted from a console ("\u001b[31m"): the whole sequence, not just ESC.
     // eslint-disable-next-line no-control-regex -- matching ESC is the point
     .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, ' ')
     .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}]+/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_QUESTION_CHARS)
     .trim();
+  return capGraphemes(cleaned, MAX_QUESTION_CHARS).trim();
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Article {
   readonly byline: string;
   readonly paragraphs: readonly string[];
   readonly sentences: readonly Sentence[];
+  /** The document's own names: an answer's word (lower-cased) → phrases standing for it in the text. */
+  readonly aliases?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface Fact {
@@ -24,6 +26,8 @@ export interface Fact {
   readonly sentences: readonly number[];
   readonly keywords: readonly string[];
   readonly questions: readonly string[];
+  /** Fingerprint of the cited sentences' text when the fact was last reviewed. */
+  readonly stamp?: string;
 }
 
 export interface Topic {

@@ -10,6 +10,7 @@ import type { Answer, Knowledge } from '../../src/knowledge/types.js';
 import { fakeInteraction, as, memoryLogger } from '../bot/fakes.js';
 import { knowledge, makeKnowledge, sentences } from '../bot/fixtures.js';
 import { limitProblems, selectOptions, unescapeMarkdown } from '../bot/limits.js';
+import { isVerbatim } from '../helpers/sources.js';
 
 function context(k: Knowledge = knowledge) {
   const answered: Array<{ answer: Answer; ms: number; via: AnswerVia }> = [];
@@ -189,7 +190,7 @@ describe('/ask with the real fact base', () => {
       expect(answer.answered).toBe(true);
       for (const q of answer.quotes.slice(0, 1)) {
         expect(unescapeMarkdown(payload.content)).toContain(`“${q.text}” — sentence ${q.sentence}`);
-        expect(real.article.sentences[q.sentence - 1]?.text).toBe(q.text);
+        expect(isVerbatim(answer.document, q.text), q.text).toBe(true);
       }
       expect(limitProblems(payload)).toEqual([]);
     },

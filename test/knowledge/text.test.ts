@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { isWellFormed } from '../helpers/unicode.js';
+import { describe, expect, it } from 'vitest';
+import { MAX_QUESTION_CHARS, MAX_RAW_QUESTION_CHARS, capCodePoints, capGraphemes, cleanQuestion } from '../../src/knowledge/text.js';
+
+describe('cleanQuestion: the cap', () => {
+  it('GIVEN an emoji across the 500th character THEN it is dropped whole, never half a surrogate pair', () => {
+    const q = `${'a'.repeat(MAX_QUESTION_CHARS - 1)}🕊️ and more`;
+    const out = cleanQuestion(q);
+    expect(out).toBe('a'.repeat(MAX_QUESTION_CHARS - 1));
+    expect(isWellFormed(out)).toBe(true);
+  });
+  it('GIVEN a flag (two code points, one grapheme) across the cap THEN the whole flag goes, not half of it', () => {
+    const out = cleanQuestion(`${'a'.repeat(MAX_QUESTION_CHARS - 3)} 🇫🇷`);
+    expect(out).toBe('a'.repeat(MAX_QUESTION_CHARS - 3));
+  });
+  it('GIVEN one grapheme longer than the cap (zalgo) THEN it is cut on a code point boundary instead', () => {
+    const out = cleanQuestion(`a${'\u0301'.repeat(2 * MAX_QUESTION_CHARS)}`);
+    expect(out.length).toBe(MAX_QUESTION_CHARS);
+    expect(isWellFormed(out)).toBe(true);
+  });
+  it('GIVEN input that NFKC expands (ﷺ is 18 characters) THEN only the first raw characters are normalised', () => {
+    const q = '\ufdfa'.repeat(1_000_000);
+    const started = performance.now();
+    const out = cleanQuestion(q);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(out.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+    expect(out.startsWith('\ufdfa'.normalize('NFKC'))).toBe(true);
+  });
+  it('GIVEN a question after more raw characters than the raw cap THEN it is not seen (the cap is on raw input)', () => {
+    expect(cleanQuestion(`${'\u0000'.repeat(MAX_RAW_QUESTION_CHARS)}Who wrote it?`)).toBe('');
+    expect(cleanQuestion(`${'\u0000'.repeat(MAX_RAW_QUESTION_CHARS - 20)}Who wrote it?`)).toBe('Who wrote it?');
+  });
+  it('GIVEN any string THEN the result is well formed, at most the cap, free of controls and a prefix of the cleaned whole', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 3 * MAX_QUESTION_CHARS }), (raw) => {
+        const out = cleanQuestion(raw);
+        expect(out.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
+        expect(isWellFormed(out)).toBe(true);
+        expect(out).not.toMatch(/[\p{Cc}\p{Cf}\p{Cs}]/u);
+        expect(out).toBe(out.trim());
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('capCodePoints and capGraphemes', () => {
+  it('GIVEN a surrogate pair across the limit THEN the cut falls before it', () => {
+    expect(capCodePoints('ab😀', 3)).toBe('ab');
+    expect(capCodePoints('ab😀', 4)).toBe('ab😀');
+    expect(capCodePoints('abc', 2)).toBe('ab');
+  });
+  it('GIVEN a letter with its accent across the limit THEN the grapheme stays whole or goes', () => {
+    expect(capGraphemes('abe\u0301', 3)).toBe('ab');
+    expect(capGraphemes('abe\u0301', 4)).toBe('abe\u0301');
+    expect(capGraphemes('abcd', 2)).toBe('ab');
+    expect(capGraphemes('ab🇫🇷', 4)).toBe('ab');
+    expect(capGraphemes('ab🇫🇷c', 6)).toBe('ab🇫🇷');
+  });
+  it('GIVEN any string and limit THEN the result is a well-formed prefix within the limit', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.nat(70), (s, max) => {
+        for (const cap of [capCodePoints, capGraphemes]) {
+          const out = cap(s, max);
+          expect(s.startsWith(out)).toBe(true);
+          expect(out.length).toBeLessThanOrEqual(max);
+          expect(isWellFormed(out)).toBe(true);
+        }
+        expect(capGraphemes(s, max).length).toBeGreaterThanOrEqual(Math.min(s.length, max) - 40);
+      }),
+    );
+  });
+});
