@@ -28,7 +28,7 @@ afterEach(() => {
 function copyWithArticle(edit: (text: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), 'knowledge-check-'));
   dirs.push(dir);
-  for (const f of ['facts.json', 'lexicon.json', 'article.txt']) cpSync(join(knowledgeDir, f), join(dir, f));
+  for (const f of ['facts.json', 'lexicon.json', 'decider.json', 'wordnet.json', 'article.txt']) cpSync(join(knowledgeDir, f), join(dir, f));
   const text = readFileSync(join(dir, 'article.txt'), 'utf8');
   const edited = edit(text);
   expect(edited).not.toBe(text);

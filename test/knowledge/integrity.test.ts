@@ -123,6 +123,10 @@ describe('fact base integrity', () => {
       writeFileSync(join(dir, 'lexicon.json'), '{}');
       expect(() => readKnowledgeFiles(url)).toThrow(/^document file "gone\.txt": cannot be read/);
       writeFileSync(join(dir, 'gone.txt'), 'text');
+      expect(() => readKnowledgeFiles(url)).toThrow(/^decider\.json: cannot be read as JSON/);
+      writeFileSync(join(dir, 'decider.json'), '{}');
+      writeFileSync(join(dir, 'wordnet.json'), '{}');
+      writeFileSync(join(dir, 'gone.txt'), 'text');
       expect([...readKnowledgeFiles(url).articleFiles.keys()]).toEqual(['gone.txt']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
