@@ -27,13 +27,13 @@ export interface Analysis {
 
 /** General English knowledge distilled from WordNet (scripts/build-wordnet.ts). */
 export interface WordNetTables {
-  /** Real English words: never typo-corrected into a vocabulary word. */
-  readonly english: ReadonlySet<string>;
+  /** Real English words: never typo-corrected into a vocabulary word (null without WordNet). */
+  readonly english: { has(word: string): boolean } | null;
   /** A word the fact base lacks → the vocabulary word it is a synonym of. */
   readonly synonyms: ReadonlyMap<string, string>;
 }
 
-const NO_WORDNET: WordNetTables = { english: new Set(), synonyms: new Map() };
+const NO_WORDNET: WordNetTables = { english: null, synonyms: new Map() };
 
 interface AliasRule {
   readonly words: readonly string[];
@@ -168,7 +168,7 @@ export class Analyzer {
       caseless: !/\p{Lu}/u.test(text),
       smalltalk: raw.some((w) => this.smalltalk.has(w)) && raw.every((w) => this.smalltalk.has(w) || this.stopwords.has(w)),
       synonymous,
-      foreign: new Set(ws.filter((w) => this.wordnet.english.size > 0 && !this.known.has(w) && !baseForms(w).some((b) => this.wordnet.english.has(b))).map(stem)),
+      foreign: new Set(ws.filter((w) => !this.known.has(w) && this.isForeign(w)).map(stem)),
     };
   }
 
@@ -206,6 +206,12 @@ export class Analyzer {
     return null;
   }
 
+  /** Neither English nor the fact base's: in lower-case chat, probably a name ("putin", "erdogan"). */
+  private isForeign(word: string): boolean {
+    const english = this.wordnet.english;
+    return english !== null && !baseForms(word).some((b) => english.has(b));
+  }
+
   /** A real English word the fact base lacks, read as the vocabulary word WordNet says it means. */
   private synonymOf(word: string): string | null {
     if (this.known.has(word) || this.knownStems.has(stem(word))) return null;
@@ -220,7 +226,8 @@ export class Analyzer {
     if (this.known.has(word) || word.length > MAX_FUZZY_WORD || /\d/.test(word)) return word;
     // A real English word is not a typo: "movie" is not "moving", "patrol" not "patrons". Without
     // WordNet, an inflection of a known word ("replacement" of "replace") is taken as one.
-    if (this.wordnet.english.size > 0 ? baseForms(word).some((b) => this.wordnet.english.has(b)) : this.knownStems.has(stem(word))) return word;
+    const english = this.wordnet.english;
+    if (english !== null ? baseForms(word).some((b) => english.has(b)) : this.knownStems.has(stem(word))) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached ?? word;
     const fixed = this.closestKnown(word);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Analyzer } from './analyzer.js';
 import type { WordNetTables } from './analyzer.js';
+import { WordList } from './word-list.js';
 import { parseArticle } from './article.js';
 import { deciderSchema } from './decider.js';
 import { FactEngine } from './engine.js';
@@ -115,7 +116,7 @@ export function loadKnowledge(): Knowledge {
 function wordnetTables(raw: unknown): WordNetTables | undefined {
   const parsed = wordnetSchema.safeParse(raw);
   if (!parsed.success) return undefined;
-  return { english: new Set(parsed.data.english.split(' ')), synonyms: new Map(Object.entries(parsed.data.synonyms)) };
+  return { english: new WordList(parsed.data.english), synonyms: new Map(Object.entries(parsed.data.synonyms)) };
 }
 
 function failure(found: readonly string[]): KnowledgeError {

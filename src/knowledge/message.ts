@@ -22,6 +22,8 @@ const CLAUSE_END = /(?<=[?!]+)\s*|(?<=\.)\s+|\s+[-\u2013\u2014]+\s+|[\u2013\u201
  */
 const SECOND_QUESTION =
   /\s+(?:(?:and\s+)?also|btw|plus|oh\s+and|and|but)\s+(?=(?:who|whom|whose|what|whats|wat|when|wen|where|wher|why|how|which|is|are|was|were|do|does|did|can|could|will|would|has|have)\b)/iu;
+/** A connector left at the start of a second question ("…? and how many…"): not part of what it asks. */
+const CONNECTOR = /^(?:(?:and\s+)?also|and|btw|plus|oh\s+and|but)[\s,]+(?=\S)/iu;
 /** Words that open a question (after fillers such as "so", "ok", "yo", "ngl"). */
 const QUESTION_OPENER =
   /^(?:who|whom|whose|whos|what|whats|wat|wut|when|wen|where|wher|wheres|why|how|hows|which|is|isn't|are|aren't|was|wasn't|were|do|does|doesn't|did|didn't|can|could|will|would|should|has|hasn't|have|haven't|had|tell|explain|name|list|describe|give|show|quote|any)\b/iu;
@@ -48,6 +50,7 @@ export function splitMessage(message: string, limit = 5): MessagePart[] {
     }
   }
   if (parts.length === 0) return clauses.length === 0 ? [] : [{ text: clauses.join(' '), context: '' }];
+  for (const p of parts) p.text = p.text.replace(CONNECTOR, '');
   // Statements after the last question ("…? I need it for an essay") are context too.
   if (context.length > 0) (parts[parts.length - 1] as { context: string[] }).context.push(...context);
   return parts.slice(0, limit).map((p) => ({ text: p.text, context: p.context.join(' ') }));

@@ -85,8 +85,18 @@ export function words(text: string, keepLetters = false): string[] {
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  return porter2(word);
+  let stemmed = STEMS.get(word);
+  if (stemmed === undefined) {
+    stemmed = porter2(word);
+    // Bounded: hostile input must not grow it without end.
+    if (STEMS.size > 50_000) STEMS.clear();
+    STEMS.set(word, stemmed);
+  }
+  return stemmed;
 }
+
+/** The same few thousand words are stemmed over and over (index build, every question). */
+const STEMS = new Map<string, string>();
 
 const NOW = /\b(now|today|currently|current|presently|nowadays|these days|at the moment|right now|still|latest|as of|this year|anymore|any more)\b/i;
 

@@ -141,7 +141,7 @@ describe('messages with several questions, context and chatter', () => {
     const a = engine.answer('how many people live in Idlib?? also is there free food lol');
     expect(a.factId).toBe('idlib-population');
     expect(a.more).toEqual([]);
-    expect(a.unanswered).toEqual(['also is there free food lol']);
+    expect(a.unanswered).toEqual(['is there free food lol']);
   });
 
   it('GIVEN chatter around the question THEN the chatter does not sink it', () => {
