@@ -46,6 +46,9 @@ export const deciderSchema = z.strictObject({
 export type DeciderModel = z.infer<typeof deciderSchema>;
 
 /** The evidence a ranking gives for its best fact; null when nothing matched at all. */
+/** The field weight of a fact's answer: a term at least this heavy is what the fact is about. */
+const ABOUT_WEIGHT = 0.75;
+
 /** What kind of thing each wh-word asks for, and how to see it in a fact's answer. */
 const ANSWER_TYPES: ReadonlyMap<string, RegExp> = new Map([
   ['count', /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|several|many|few)\b/i],
@@ -78,7 +81,9 @@ export function featuresOf(ranking: Ranking, index: FactIndex, check = false): F
     const inFact = best.doc.terms.has(term);
     if (!inFact && m >= index.idf(term) * 0.99) unmatched++;
     if (index.entities.has(term)) {
-      if (!inFact) entityMiss += m;
+      // A name the fact is about appears in its answer, keywords or curated questions; one only its
+      // sentence mentions ("Geneva" in the Astana start date's sentence) is not its subject.
+      if ((best.doc.terms.get(term) ?? 0) < ABOUT_WEIGHT) entityMiss += m;
     } else {
       predicateMass += m;
       if (inFact) predicateMatched += m;

@@ -34,10 +34,10 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind7.jsonl', { top: 0.77, offtopic: 0.9, unanswerable: 0.75, precision: 0.95 }],
   ['questions.blind8.jsonl', { top: 0.8, offtopic: 0.92, unanswerable: 0.6, precision: 0.65 }],
   ['questions.blind9.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.75, precision: 0.95 }],
-  ['questions.blind10.jsonl', { top: 0.82, offtopic: 0.9, unanswerable: 0.7, precision: 0.88 }],
-  ['questions.blind12.jsonl', { top: 0.75, offtopic: 0.9, unanswerable: 0.65, precision: 0.9 }],
-  ['questions.blind13.jsonl', { top: 0.61, offtopic: 0.9, unanswerable: 0.75, precision: 0.88 }],
-  ['questions.blind11.jsonl', { top: 0.59, offtopic: 0.9, unanswerable: 0.8, precision: 0.93 }],
+  ['questions.blind10.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.65, precision: 0.9 }],
+  ['questions.blind12.jsonl', { top: 0.79, offtopic: 0.9, unanswerable: 0.6, precision: 0.88 }],
+  ['questions.blind13.jsonl', { top: 0.7, offtopic: 0.9, unanswerable: 0.6, precision: 0.87 }],
+  ['questions.blind11.jsonl', { top: 0.67, offtopic: 0.9, unanswerable: 0.75, precision: 0.92 }],
 ];
 
 describe.each(SETS)('answer quality on %s', (name, floors) => {
