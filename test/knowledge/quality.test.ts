@@ -18,9 +18,9 @@ interface Floors {
 
 /**
  * Floors measured on each set, minus a margin of about three questions, so a set passes by more
- * than luck and a regression of a few questions fails. Every set listed here has been used to
- * fit the decider or tune the lexicon (README, "Answer quality"): these floors guard against
- * regressions; the generalisation figures are the blind sets' first scores.
+ * than luck and a regression of a few questions fails. Every set but blind14 and blind15 has been
+ * used to fit the decider or tune the lexicon (README, "Answer quality"): for those the floors
+ * guard against regressions, and the generalisation figures are the blind sets' first scores.
  */
 const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.dev.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.75, precision: 0.93 }],
@@ -37,6 +37,9 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind10.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.65, precision: 0.9 }],
   ['questions.blind12.jsonl', { top: 0.79, offtopic: 0.9, unanswerable: 0.6, precision: 0.88 }],
   ['questions.blind13.jsonl', { top: 0.7, offtopic: 0.9, unanswerable: 0.6, precision: 0.87 }],
+  // Held out: scored once (README), never fitted or tuned on; the fit script leaves them out.
+  ['questions.blind14.jsonl', { top: 0.74, offtopic: 0.9, unanswerable: 0.7, precision: 0.9 }],
+  ['questions.blind15.jsonl', { top: 0.67, offtopic: 0.9, unanswerable: 0.7, precision: 0.83 }],
   ['questions.blind11.jsonl', { top: 0.67, offtopic: 0.9, unanswerable: 0.75, precision: 0.92 }],
 ];
 
