@@ -6,7 +6,7 @@
  * - `synonyms`: a word the fact base lacks → the vocabulary word it shares a synset with, among
  *   each word's most common senses ("prolonged" → "extended", "acknowledge" → "recognized").
  *
- *   npm run build:wordnet     # after changing facts.json; the knowledge test checks it is current
+ *   npm run build:wordnet     # after changing facts.json or the lexicon; then npm run fit:decider
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
