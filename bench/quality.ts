@@ -31,6 +31,14 @@ export const SET_FILES = [
   { key: 'blind7', file: 'questions.blind7.jsonl', label: 'blind7' },
   { key: 'blind8', file: 'questions.blind8.jsonl', label: 'blind8' },
   { key: 'blind9', file: 'questions.blind9.jsonl', label: 'blind9' },
+  { key: 'blind10', file: 'questions.blind10.jsonl', label: 'blind10 (Discord chat)' },
+  { key: 'blind11', file: 'questions.blind11.jsonl', label: 'blind11 (context, yes/no, premises)' },
+  { key: 'blind12', file: 'questions.blind12.jsonl', label: 'blind12 (Discord mixed)' },
+  { key: 'blind13', file: 'questions.blind13.jsonl', label: 'blind13 (skimmers, premises)' },
+  { key: 'blind14', file: 'questions.blind14.jsonl', label: 'blind14 (mixed)' },
+  { key: 'blind15', file: 'questions.blind15.jsonl', label: 'blind15 (personalities)' },
+  { key: 'blind16', file: 'questions.blind16.jsonl', label: 'blind16 (held out)' },
+  { key: 'blind17', file: 'questions.blind17.jsonl', label: 'blind17 (held out)' },
 ] as const;
 
 export function loadQuestionSets(): QuestionSet[] {

@@ -54,8 +54,10 @@ const ANSWER_TYPES: ReadonlyMap<string, RegExp> = new Map([
   ['count', /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion|several|many|few)\b/i],
   ['when', /\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|since|year|month|week|day|today|yesterday)\b/i],
   ['duration', /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|hour)s?\b/i],
-  ['who', /(?<=\S\s+)\p{Lu}|\b(?:group|groups|countries|states|parties|officials|opposition|regime|rebels|authorities|envoy|president)\b/iu],
-  ['where', /\b(?:in|at|near)\s+\p{Lu}|\bprovince\b|\bcentral\b/u],
+  // A capital inside the answer (a name), or a word naming people or bodies. No /i flag: with it,
+  // \p{Lu} would match any letter.
+  ['who', /(?<=\S\s+)\p{Lu}|\b(?:[Gg]roups?|countries|states|parties|officials|opposition|regime|rebels|authorities|envoy|president)\b/u],
+  ['where', /\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+\p{Lu}|\bprovince\b|\bcentral\b/u],
 ]);
 
 /** Whether the fact's answer holds the kind of thing asked: a number for "how many", a date for "when". */
