@@ -37,8 +37,10 @@ export const SET_FILES = [
   { key: 'blind13', file: 'questions.blind13.jsonl', label: 'blind13 (skimmers, premises)' },
   { key: 'blind14', file: 'questions.blind14.jsonl', label: 'blind14 (mixed)' },
   { key: 'blind15', file: 'questions.blind15.jsonl', label: 'blind15 (personalities)' },
-  { key: 'blind16', file: 'questions.blind16.jsonl', label: 'blind16 (held out)' },
-  { key: 'blind17', file: 'questions.blind17.jsonl', label: 'blind17 (held out)' },
+  { key: 'blind16', file: 'questions.blind16.jsonl', label: 'blind16 (Discord voices)' },
+  { key: 'blind17', file: 'questions.blind17.jsonl', label: 'blind17 (busy server)' },
+  { key: 'blind18', file: 'questions.blind18.jsonl', label: 'blind18 (held out)' },
+  { key: 'blind19', file: 'questions.blind19.jsonl', label: 'blind19 (held out)' },
 ] as const;
 
 export function loadQuestionSets(): QuestionSet[] {
