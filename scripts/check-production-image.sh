@@ -54,7 +54,7 @@ check dist/shard.js
 # Discord for the shard count; a closed port makes that fail with its own one line.
 code=0
 env -i DISCORD_TOKEN=check.production.image.token DISCORD_API_URL=http://127.0.0.1:9/api "$node_bin" dist/shard.js >"$work/out" 2>"$work/err" || code=$?
-[ "$code" -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q '^Could not ask Discord for the recommended shard count' "$work/err" ||
+[ "$code" -eq 1 ] && [ "$(wc -l <"$work/err")" -eq 1 ] && grep -q '^Could not reach Discord at ' "$work/err" ||
   fail "dist/shard.js with an unreachable API: exit $code, stderr: $(head -c 500 "$work/err")"
 printf 'ok: node dist/shard.js with an unreachable DISCORD_API_URL → exit 1, "%.60s…"\n' "$(cat "$work/err")"
 printf 'production image steps: ok (%s)\n' "$root"
