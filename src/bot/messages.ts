@@ -9,6 +9,7 @@
  */
 import { MessageType, type Message } from 'discord.js';
 import type { Logger } from 'pino';
+import { opensQuestion } from '../knowledge/index.js';
 import type { Knowledge } from '../knowledge/types.js';
 import type { Cooldown } from './cooldown.js';
 import { notifyAnswered, type BotHooks } from './hooks.js';
@@ -34,22 +35,15 @@ export interface MessageContext {
   readonly answerChannelIds: ReadonlySet<string>;
 }
 
-// The engine reads question words its own way (knowledge/analyzer.ts keeps them private); this
-// list only decides whether a message in an answer channel reads like a question at all.
-const QUESTION_WORDS = new Set([
-  'who', 'whom', 'whose', 'what', 'when', 'where', 'why', 'how', 'which',
-  'is', 'are', 'am', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'was', 'were',
-  'has', 'have', 'had', 'should', 'shall', 'may', 'might', 'must',
-]);
-
-/** Reads like a question: ends with a question mark, or starts with a question word (and has more words). */
+/**
+ * Reads like a question: ends with a question mark, or opens like one (the engine's own reading of
+ * question openers, fillers such as "so" or "ok" aside) and has more than one word.
+ */
 export function looksLikeQuestion(text: string): boolean {
   const t = plainLine(text);
   if (!/\p{L}/u.test(t)) return false;
   if (/[?？؟]["'”’)\]]*$/.test(t)) return true;
-  const words = t.toLowerCase().split(/\s+/);
-  const first = (words[0] ?? '').replace(/[^\p{L}']/gu, '');
-  return words.length >= 2 && QUESTION_WORDS.has(first);
+  return t.split(/\s+/).length >= 2 && opensQuestion(t);
 }
 
 /** The reply to a mention with no question in it: an example from the fact base. */

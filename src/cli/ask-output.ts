@@ -2,6 +2,7 @@
  * What `npm run ask` writes: the JSON-lines machine contract and the readable text, kept apart
  * from the entry point so both can be tested without running it.
  */
+import { nowCaveat } from '../bot/views/document.js';
 import type { Answer, Knowledge } from '../knowledge/index.js';
 
 export interface JsonAnswer {
@@ -50,7 +51,7 @@ export function toText(k: Knowledge, a: Answer): string {
   }
   if (a.unanswered.length > 0) lines.push('', `Not in the article: ${a.unanswered.map((u) => `"${u}"`).join(', ')}`);
   const doc = (a.document === null ? undefined : k.documents.get(a.document)) ?? k.article;
-  if (a.asksAboutNow) lines.push('', `Note: the article reports events of ${doc.year}; it cannot tell what is happening now.`);
+  if (a.asksAboutNow) lines.push('', `Note: ${nowCaveat(doc)}`);
   lines.push('', `Source: "${doc.headline}", by ${doc.byline}.`, `Confidence: ${a.confidence.toFixed(2)}`);
   if (a.related.length > 0) lines.push('', 'Related:', ...a.related.map((r) => `  - ${r.question}`));
   return lines.join('\n');

@@ -14,6 +14,7 @@ import type { Article, Fact, Knowledge, Sentence } from './types.js';
 export type * from './types.js';
 export { KnowledgeError } from './errors.js';
 export { MAX_QUESTION_CHARS, cleanQuestion } from './text.js';
+export { opensQuestion } from './message.js';
 export { restamp } from './restamp.js';
 export type { Restamped } from './restamp.js';
 

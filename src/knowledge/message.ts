@@ -76,6 +76,10 @@ export function isCheck(clause: string): boolean {
 export function asks(clause: string): boolean {
   const t = clause.trim();
   if (/\?\s*$/.test(t)) return true;
-  const opened = t.replace(FILLER, '');
-  return QUESTION_OPENER.test(opened) || CHECK_ENDING.test(t);
+  return opensQuestion(t) || CHECK_ENDING.test(t);
+}
+
+/** Whether a clause opens like a question ("who…", "so is…", "ok quick q, how…"), fillers aside. */
+export function opensQuestion(clause: string): boolean {
+  return QUESTION_OPENER.test(clause.trim().replace(FILLER, ''));
 }
