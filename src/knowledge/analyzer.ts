@@ -29,6 +29,8 @@ export interface Analysis {
 export interface WordNetTables {
   /** Real English words: never typo-corrected into a vocabulary word (null without WordNet). */
   readonly english: { has(word: string): boolean } | null;
+  /** Words only ever written as names ("putin", "tehran"): a name even in lower-case chat. */
+  readonly names?: { has(word: string): boolean };
   /** A word the fact base lacks → the vocabulary word it is a synonym of. */
   readonly synonyms: ReadonlyMap<string, string>;
 }
@@ -206,10 +208,15 @@ export class Analyzer {
     return null;
   }
 
-  /** Neither English nor the fact base's: in lower-case chat, probably a name ("putin", "erdogan"). */
+  /**
+   * A name WordNet knows ("putin", "tehran"), or a word of four letters or more that is neither
+   * English nor the fact base's: in lower-case chat, probably a name. Shorter words can't be told.
+   */
   private isForeign(word: string): boolean {
     const english = this.wordnet.english;
-    return english !== null && !baseForms(word).some((b) => english.has(b));
+    if (english === null || word.length < 3) return false;
+    if (this.wordnet.names?.has(word)) return true;
+    return word.length >= 4 && !baseForms(word).some((b) => english.has(b));
   }
 
   /** A real English word the fact base lacks, read as the vocabulary word WordNet says it means. */

@@ -114,10 +114,11 @@ export function loadKnowledge(): Knowledge {
   return buildKnowledge(readKnowledgeFiles());
 }
 
-function wordnetTables(raw: unknown): WordNetTables | undefined {
+/** The WordNet tables of wordnet.json, or none when it is absent or malformed (plain fuzzy matching then). */
+export function wordnetTables(raw: unknown): WordNetTables | undefined {
   const parsed = wordnetSchema.safeParse(raw);
   if (!parsed.success) return undefined;
-  return { english: new WordList(parsed.data.english), synonyms: new Map(Object.entries(parsed.data.synonyms)) };
+  return { english: new WordList(parsed.data.english), names: new WordList(parsed.data.names), synonyms: new Map(Object.entries(parsed.data.synonyms)) };
 }
 
 function failure(found: readonly string[]): KnowledgeError {

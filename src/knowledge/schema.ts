@@ -59,6 +59,7 @@ export const lexiconSchema = z.strictObject({
 /** scripts/build-wordnet.ts's output: space-separated English words and a synonym table. */
 export const wordnetSchema = z.object({
   english: z.string(),
+  names: z.string().default(''),
   synonyms: z.record(z.string(), z.string()),
 });
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../src/knowledge/analyzer.js';
+import { readKnowledgeFiles, wordnetTables } from '../../src/knowledge/index.js';
+import { lexiconSchema } from '../../src/knowledge/schema.js';
+
+const files = readKnowledgeFiles();
+const lexicon = lexiconSchema.parse(files.lexicon);
+const vocabulary = ['countries', 'population', 'mistura', 'moving', 'positions', 'patrons', 'extended', 'officials', 'syrian'];
+
+function analyzer(withWordNet: boolean): Analyzer {
+  const a = new Analyzer(lexicon, withWordNet ? wordnetTables(files.wordnet) : undefined);
+  a.learn(vocabulary);
+  return a;
+}
+
+describe('analyzer: typos against real words', () => {
+  const a = analyzer(true);
+
+  it.each([
+    ['contries', 'countries'],
+    ['populaton', 'population'],
+    ['mistrua', 'mistura'],
+    ['officals', 'officials'],
+    ['syrain', 'syrian'],
+  ])('GIVEN the typo %s THEN it is corrected to %s', (typo, word) => {
+    expect(a.analyze(typo).corrections).toEqual([[typo, word]]);
+  });
+
+  it.each(['movie', 'provisions', 'patrol', 'courtesies'])('GIVEN the real English word %s THEN it is not "corrected" into a vocabulary word', (word) => {
+    expect(a.analyze(word).corrections).toEqual([]);
+  });
+
+  it('GIVEN no WordNet THEN the same real word is mis-corrected, which is why the list is there', () => {
+    expect(analyzer(false).analyze('patrol').corrections).not.toEqual([]);
+  });
+
+  it('GIVEN a lower-case word neither English nor known THEN it is read as a probable name', () => {
+    expect([...a.analyze('how old is putin').foreign]).toContain('putin');
+    expect([...a.analyze('how old is the conflict').foreign]).toEqual([]);
+  });
+
+  it('GIVEN a WordNet synonym of a vocabulary word THEN it is read as that word', () => {
+    const synonyms = wordnetTables(files.wordnet)?.synonyms;
+    const [word, target] = [...(synonyms ?? new Map<string, string>())].find(([, t]) => t === 'extended') ?? [];
+    expect(word).toBeDefined();
+    expect(a.analyze(word as string).synonymous.size).toBe(1);
+    expect(a.analyze(word as string).terms).toEqual(a.analyze(target as string).terms);
+  });
+});
