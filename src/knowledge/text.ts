@@ -62,11 +62,29 @@ export function cleanQuestion(raw: string): string {
  * Single letters are dropped unless `keepLetters` (chat spellings like "r" and "u" need them).
  */
 export function words(text: string, keepLetters = false): string[] {
+  const key = keepLetters ? `+${text}` : text;
+  const cached = WORDS.get(key);
+  if (cached !== undefined) return [...cached];
+  const out = splitWords(text, keepLetters);
+  // Bounded: the same lexicon entries, facts and sentences are split at every build and by
+  // several checks; hostile input must not grow the cache without end.
+  if (text.length <= 200) {
+    if (WORDS.size > 20_000) WORDS.clear();
+    WORDS.set(key, out);
+  }
+  return [...out];
+}
+
+const WORDS = new Map<string, readonly string[]>();
+
+function splitWords(text: string, keepLetters: boolean): string[] {
   let t = text;
-  for (const [re, to] of CASE_SENSITIVE) t = t.replace(re, to);
+  // Only upper-case initialisms need this ("US", "U.N.", "IS"): most texts have none.
+  if (/[UI]/.test(t)) for (const [re, to] of CASE_SENSITIVE) t = t.replace(re, to);
+  // Diacritics: only non-ASCII text can carry them.
+  // eslint-disable-next-line no-control-regex -- the ASCII range is the point
+  if (/[^\u0000-\u007f]/.test(t)) t = t.normalize('NFD').replace(/\p{M}+/gu, '');
   t = t
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/'s\b/g, '')
