@@ -1,9 +1,11 @@
-import Fuse from 'fuse.js';
 import type { LexiconFile } from './schema.js';
 import { stem, words } from './text.js';
+import { MAX_TYPO_WORD, TypoCorrector } from './typos.js';
 
-/** The kind of answer a question asks for, read from its wh-words. */
-export type Intent = 'who' | 'when' | 'where' | 'why' | 'count' | 'duration' | 'yesno' | 'say';
+import { intentsOf } from './intents.js';
+import type { Intent } from './intents.js';
+
+export type { Intent } from './intents.js';
 
 export interface Analysis {
   /** Distinct content terms, stemmed and alias-normalised, in question order. */
@@ -44,19 +46,7 @@ interface AliasRule {
   readonly output: readonly string[];
 }
 
-const INTENT_WORDS: ReadonlyMap<string, Intent> = new Map([
-  ['who', 'who'], ['whom', 'who'], ['whose', 'who'], ['whos', 'who'],
-  ['when', 'when'], ['where', 'where'], ['wheres', 'where'], ['why', 'why'],
-]);
-/** Asking what someone said: only facts reporting words spoken can answer it. */
-const SAY_WORDS = new Set(['say', 'said', 'says', 'saying', 'statement', 'statements', 'remark', 'remarks', 'comment', 'comments', 'declared', 'quote', 'quoted']);
-const YES_NO_OPENERS = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'can', 'could', 'will', 'would', 'has', 'have', 'had', 'should']);
 
-/** Longest candidate a fuzzy match may be tried on; longer tokens are not words people misspell. */
-const MAX_FUZZY_WORD = 24;
-const MIN_FUZZY_WORD = 5;
-const FUZZY_THRESHOLD = 0.3;
-const FUZZY_THRESHOLD_SHORT = 0.25;
 
 /**
  * Turns text into comparable terms: aliases ("Russian Federation" → "russia", "safe zone" →
@@ -71,9 +61,7 @@ export class Analyzer {
   private readonly known = new Set<string>();
   /** An inflection of a known word ("replacement" of "replace") is not a typo. */
   private readonly knownStems = new Set<string>();
-  /** Vocabulary by first letter and length: a typo keeps both, so each lookup scans a handful of words. */
-  private fuzzyBuckets = new Map<string, Fuse<string>>();
-  private bucketWords = new Map<string, string[]>();
+  private readonly typos = new TypoCorrector();
   private readonly corrections = new Map<string, string | null>();
   private readonly wordnet: WordNetTables;
 
@@ -109,17 +97,8 @@ export class Analyzer {
   learn(texts: Iterable<string>): void {
     for (const text of texts) for (const w of words(text)) this.known.add(w);
     for (const w of this.known) this.knownStems.add(stem(w));
-    const buckets = new Map<string, string[]>();
-    for (const w of this.known) {
-      // Stop-words stay in: "abuot" or "takin" corrected to a stop-word is then simply dropped.
-      if (w.length < MIN_FUZZY_WORD - 1 || /\d/.test(w)) continue;
-      const key = bucketKey(w[0] as string, w.length);
-      const list = buckets.get(key) ?? [];
-      list.push(w);
-      buckets.set(key, list);
-    }
-    this.bucketWords = buckets;
-    this.fuzzyBuckets = new Map();
+    // Stop-words stay in: "abuot" or "takin" corrected to a stop-word is then simply dropped.
+    this.typos.learn(this.known);
     this.corrections.clear();
   }
 
@@ -199,15 +178,6 @@ export class Analyzer {
     return best;
   }
 
-  /** Two swapped neighbours ("syrain", "idilb"): one slip for a typist, two errors for Bitap. */
-  private transposition(word: string): string | null {
-    for (let i = 1; i < word.length - 1; i++) {
-      const candidate = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-      if (this.known.has(candidate)) return candidate;
-    }
-    return null;
-  }
-
   /**
    * A name WordNet knows ("putin", "tehran"), or a word of four letters or more that is neither
    * English nor the fact base's: in lower-case chat, probably a name. Shorter words can't be told.
@@ -230,62 +200,19 @@ export class Analyzer {
   }
 
   private correct(word: string): string {
-    if (this.known.has(word) || word.length > MAX_FUZZY_WORD || /\d/.test(word)) return word;
+    if (this.known.has(word) || word.length > MAX_TYPO_WORD || /\d/.test(word)) return word;
     // A real English word is not a typo: "movie" is not "moving", "patrol" not "patrons". Without
     // WordNet, an inflection of a known word ("replacement" of "replace") is taken as one.
     const english = this.wordnet.english;
     if (english !== null ? baseForms(word).some((b) => english.has(b)) : this.knownStems.has(stem(word))) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached ?? word;
-    const fixed = this.closestKnown(word);
+    const fixed = this.typos.closest(word);
     if (this.corrections.size > 10_000) this.corrections.clear();
     this.corrections.set(word, fixed);
     return fixed ?? word;
   }
 
-  /** Built on first use: most buckets are never asked, and start-up stays fast. */
-  private bucket(key: string): Fuse<string> | undefined {
-    let fuse = this.fuzzyBuckets.get(key);
-    if (fuse === undefined) {
-      const list = this.bucketWords.get(key);
-      if (list === undefined) return undefined;
-      fuse = new Fuse(list, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, isCaseSensitive: true });
-      this.fuzzyBuckets.set(key, fuse);
-    }
-    return fuse;
-  }
-
-  /** A short word missing one letter ("idlb", "asad"): too short for Bitap's error ratio. */
-  private missingLetter(word: string): string | null {
-    for (const candidate of this.bucketWords.get(bucketKey(word[0] as string, word.length + 1)) ?? []) {
-      for (let i = 1; i < candidate.length; i++) {
-        if (candidate.slice(0, i) + candidate.slice(i + 1) === word) return candidate;
-      }
-    }
-    return null;
-  }
-
-  private closestKnown(word: string): string | null {
-    // "takin", "goin", "happenin": a dropped final g.
-    if (word.endsWith('in') && this.known.has(`${word}g`)) return `${word}g`;
-    if (word.length === MIN_FUZZY_WORD - 1) return this.missingLetter(word);
-    if (word.length < MIN_FUZZY_WORD) return null;
-    const swapped = this.transposition(word);
-    if (swapped !== null) return swapped;
-    let best: { item: string; score: number } | undefined;
-    // Only words of about the same length: a typo changes a letter or two, not the word's size.
-    const spread = word.length <= 6 ? 1 : 2;
-    for (let len = word.length - spread; len <= word.length + spread; len++) {
-      // People rarely mistype a word's first letter; "dept" is not "sept", "leading" not "heading".
-      for (const hit of this.bucket(bucketKey(word[0] as string, len))?.search(word, { limit: 1 }) ?? []) {
-        const score = hit.score ?? 1;
-        if (!best || score < best.score) best = { item: hit.item, score };
-      }
-    }
-    // Bitap counts errors per pattern letter: one slip in a short word weighs more.
-    const threshold = word.length <= 7 ? FUZZY_THRESHOLD_SHORT : FUZZY_THRESHOLD;
-    return best && best.score <= threshold ? best.item : null;
-  }
 }
 
 /** Capitalised words inside a sentence: a question's named entities. */
@@ -308,26 +235,4 @@ function baseForms(word: string): string[] {
   if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
   if (word.endsWith('ing')) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
   return out;
-}
-
-function bucketKey(first: string, length: number): string {
-  return `${first}${length}`;
-}
-
-function intentsOf(ws: readonly string[]): Intent[] {
-  const intents = new Set<Intent>();
-  ws.forEach((w, i) => {
-    const direct = INTENT_WORDS.get(w);
-    if (direct) intents.add(direct);
-    if (w === 'how') {
-      const next = ws[i + 1];
-      if (next === 'many' || next === 'much') intents.add('count');
-      else if (next === 'long') intents.add('duration');
-    }
-    if (w === 'number' && ws[i + 1] === 'of') intents.add('count');
-    if (SAY_WORDS.has(w)) intents.add('say');
-    if (w === 'since' && ws[i + 1] === 'when') intents.add('when');
-  });
-  if ((intents.size === 0 || (intents.size === 1 && intents.has('say'))) && ws[0] !== undefined && YES_NO_OPENERS.has(ws[0])) intents.add('yesno');
-  return [...intents];
 }

@@ -91,7 +91,7 @@ export class FactEngine implements AnswerEngine {
     }
     const [first, ...rest] = answered;
     if (first) {
-      const more = rest.slice(0, MAX_MORE).map((e) => this.answerOf(e, [], now));
+      const more = rest.slice(0, MAX_MORE).map((e) => this.answerOf(e, [], [], now));
       return this.answerOf(first, more, unanswered, now);
     }
     const nearest = evaluations.reduce((a, b) => (b.probability > a.probability ? b : a));
@@ -148,14 +148,9 @@ export class FactEngine implements AnswerEngine {
     return out;
   }
 
-  private answerOf(e: Evaluation, more: readonly Answer[], unanswered: readonly string[], now: boolean): Answer;
-  private answerOf(e: Evaluation, more: readonly Answer[], now: boolean): Answer;
-  private answerOf(e: Evaluation, more: readonly Answer[], third: readonly string[] | boolean, fourth?: boolean): Answer {
-    const unanswered = typeof third === 'boolean' ? [] : third;
-    const now = typeof third === 'boolean' ? third : (fourth ?? false);
+  private answerOf(e: Evaluation, more: readonly Answer[], unanswered: readonly string[], now: boolean): Answer {
     const best = (e.ranking.ranked[0] as { doc: FactDoc }).doc;
-    const question = e.part.text;
-    return this.answered(best, question, e.probability, more, unanswered, now);
+    return this.answered(best, e.part.text, e.probability, more, unanswered, now);
   }
 
   private answered(doc: FactDoc, question: string, confidence: number, more: readonly Answer[], unanswered: readonly string[], now: boolean): Answer {
