@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { asks, isCheck, opensQuestion, splitMessage } from '../../src/knowledge/message.js';
+
+describe('splitMessage', () => {
+  it('GIVEN one plain question THEN it is one part without context', () => {
+    expect(splitMessage('Who are the guarantor countries?')).toEqual([{ text: 'Who are the guarantor countries?', context: '' }]);
+  });
+
+  it('GIVEN two questions THEN two parts, the connector of the second left out', () => {
+    expect(splitMessage('who are the guarantors? and how many rounds?').map((p) => p.text)).toEqual(['who are the guarantors?', 'how many rounds?']);
+    expect(splitMessage('who hosts the talks and when did they start').map((p) => p.text)).toEqual(['who hosts the talks', 'when did they start']);
+  });
+
+  it('GIVEN "and" between names THEN the question stays whole', () => {
+    expect(splitMessage('Did Iran and Turkey propose the zones?')).toHaveLength(1);
+  });
+
+  it('GIVEN a preamble THEN it is the context of the question after it', () => {
+    const [part] = splitMessage("I've been following this for years. Who hosts the talks?");
+    expect(part).toEqual({ text: 'Who hosts the talks?', context: "I've been following this for years." });
+  });
+
+  it('GIVEN statements after the last question THEN they are its context too', () => {
+    const [part] = splitMessage('Who hosts the talks? I need it for my essay');
+    expect(part?.context).toBe('I need it for my essay');
+  });
+
+  it('GIVEN mentions THEN they are dropped', () => {
+    expect(splitMessage('<@123456789012345678> @bot who wrote this?')).toEqual([{ text: 'who wrote this?', context: '' }]);
+  });
+
+  it('GIVEN nothing that asks THEN the whole message is one part (a keyword query)', () => {
+    expect(splitMessage('idlib population')).toEqual([{ text: 'idlib population', context: '' }]);
+  });
+
+  it('GIVEN nothing but punctuation or mentions THEN there is nothing to answer', () => {
+    expect(splitMessage('?!?')).toEqual([]);
+    expect(splitMessage('<@123456789012345678>')).toEqual([]);
+    expect(splitMessage('')).toEqual([]);
+  });
+
+  it('GIVEN many questions THEN at most the limit are kept, in order', () => {
+    const parts = splitMessage('a? b? c? d? e? f? g?'.replace(/([a-g])/g, 'who is $1'), 3);
+    expect(parts.map((p) => p.text)).toEqual(['who is a?', 'who is b?', 'who is c?']);
+  });
+
+  it('GIVEN dashes, colons and semicolons THEN they end clauses', () => {
+    expect(splitMessage('For my essay: who hosts the talks?')).toEqual([{ text: 'who hosts the talks?', context: 'For my essay' }]);
+    expect(splitMessage('quick one - where is Hama?')[0]?.text).toBe('where is Hama?');
+  });
+});
+
+describe('asks, opensQuestion and isCheck', () => {
+  it.each(['who are they', 'so is that right', 'ok quick q, how many?', 'the zones last a year right', 'tell me about Idlib', 'Idlib?'])('GIVEN %j THEN it asks', (t) => {
+    expect(asks(t)).toBe(true);
+  });
+
+  it.each(['I think so', 'lol', 'asking for a friend', 'thanks a lot'])('GIVEN %j THEN it does not ask', (t) => expect(asks(t)).toBe(false));
+
+  it('GIVEN openers after fillers THEN they count; a question mark alone does not open one', () => {
+    expect(opensQuestion('so, who hosts')).toBe(true);
+    expect(opensQuestion('Idlib?')).toBe(false);
+    expect(opensQuestion('whoever said that')).toBe(false);
+  });
+
+  it.each(['Is Hama calm?', 'so the zones last a year right?', 'Russia proposed them?', 'did the opposition win', 'r the zones permanent'])('GIVEN the yes/no check %j THEN isCheck', (t) => {
+    expect(isCheck(t)).toBe(true);
+  });
+
+  it.each(['Who proposed the zones?', 'how many people live in Idlib?', 'tell me about the zones'])('GIVEN the wh-question %j THEN not a check', (t) => {
+    expect(isCheck(t)).toBe(false);
+  });
+});
