@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deciderSchema, FEATURES, probability } from '../../src/knowledge/decider.js';
 import type { DeciderModel, FeatureVector } from '../../src/knowledge/decider.js';
-import { FactEngine } from '../../src/knowledge/engine.js';
+import type { FactEngine } from '../../src/knowledge/engine.js';
 import { readKnowledgeFiles, loadKnowledge } from '../../src/knowledge/index.js';
 
 const engine = loadKnowledge().engine as FactEngine;
