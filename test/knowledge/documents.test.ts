@@ -42,3 +42,31 @@ describe('a knowledge base of two documents', () => {
     expect(changed).toEqual([]);
   });
 });
+
+describe('knowledge look-ups', () => {
+  it('GIVEN a fact id THEN fact() returns it; an unknown or prototype-named id THEN undefined', () => {
+    expect(one.fact('rounds')?.answer).toBe('Five rounds of peace talks have been held in Astana since January.');
+    for (const id of ['no-such-fact', 'constructor', '__proto__', 'toString']) expect(one.fact(id)).toBeUndefined();
+  });
+  it('GIVEN a topic THEN factsInTopic lists exactly its facts, in the fact base order', () => {
+    expect(one.factsInTopic('idlib').map((f) => f.id)).toEqual(one.facts.filter((f) => f.topic === 'idlib').map((f) => f.id));
+    expect(one.factsInTopic('about').map((f) => f.id)).toEqual(['headline', 'author']);
+    expect(one.factsInTopic('nope')).toEqual([]);
+  });
+  it('GIVEN the loaded knowledge THEN facts, topics and documents are frozen', () => {
+    expect(Object.isFrozen(one)).toBe(true);
+    expect(Object.isFrozen(one.facts)).toBe(true);
+    expect(Object.isFrozen(one.facts[0])).toBe(true);
+    expect(Object.isFrozen(one.topics[0])).toBe(true);
+    expect(one.topics.map((t) => t.id)).toEqual(['process', 'zones', 'idlib', 'un-geneva', 'syria-opposition', 'fighting', 'reactions', 'about']);
+    expect(Object.isFrozen(one.article)).toBe(true);
+  });
+  it('GIVEN radius 0 and the default radius THEN context is the sentence alone, or two on each side', () => {
+    expect(one.context(5, 0).map((s) => s.n)).toEqual([5]);
+    expect(one.context(5).map((s) => s.n)).toEqual([3, 4, 5, 6, 7]);
+    expect(one.context(1).map((s) => s.n)).toEqual([1, 2, 3]);
+    expect(one.context(0)).toEqual([]);
+    expect(one.context(20)).toEqual([]);
+    expect(one.context(19, 1).map((s) => s.n)).toEqual([18, 19]);
+  });
+});

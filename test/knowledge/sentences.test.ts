@@ -21,6 +21,32 @@ describe('splitSentences', () => {
   });
 });
 
+describe('splitSentences: abbreviations, initials and edges (the split facts cite by number)', () => {
+  it.each([
+    ['Mr. Smith arrived. He left.', ['Mr. Smith arrived.', 'He left.']],
+    ['Talk to DR. Who now.', ['Talk to DR. Who now.']],
+    ['He met J. Smith today.', ['He met J. Smith today.']],
+    ['Ms. A met Gen. B.', ['Ms. A met Gen. B.']],
+    ['Go to St. Louis. Fine.', ['Go to St. Louis.', 'Fine.']],
+    ['See no. 5 now.', ['See no. 5 now.']],
+    // Known limit: an initialism ending a sentence is read as part of it; four initials are no initialism.
+    ['It was in the U.S. Then it ended.', ['It was in the U.S. Then it ended.']],
+    ['The N.A.T.O. Council met. It ended.', ['The N.A.T.O.', 'Council met.', 'It ended.']],
+    ['Talks ended at 5 p.m. Next day came.', ['Talks ended at 5 p.m.', 'Next day came.']],
+    ['A. B. C.', ['A. B. C.']],
+    ['The end.Next one.', ['The end.Next one.']],
+    ['It ends. next one.', ['It ends. next one.']],
+    ['They met in 2017. 2018 was next.', ['They met in 2017.', '2018 was next.']],
+    ['(Yes.) (No.)', ['(Yes.)', '(No.)']],
+    ['Ends with dots... And more.', ['Ends with dots...', 'And more.']],
+    ['  Padded.   Text.  ', ['Padded.', 'Text.']],
+    ['No terminator at all', ['No terminator at all']],
+    ['', []],
+  ])('GIVEN %j THEN %j', (paragraph, sentences) => {
+    expect(splitSentences(paragraph)).toEqual(sentences);
+  });
+});
+
 describe('parseArticle on the bundled article', () => {
   const raw = readFileSync(new URL('../../src/knowledge/article.txt', import.meta.url), 'utf8');
   const article = parseArticle('astana-2017', raw);
