@@ -63,7 +63,15 @@ describe('draftDocument (knowledge:new)', () => {
     expect(problemsOf({ ...files, factBase })).toEqual([]);
   });
 
+  it('GIVEN the first and last accepted years and a usual file name THEN a draft is made', () => {
+    for (const year of [1900, 2100]) expect(draftDocument(text, { id: 'harbour-2021', file: 'harbour-2021.txt', year }).documents[0]?.year).toBe(year);
+  });
+
   it.each([
+    [{ id: 'a', file: 'a.txt.bak', year: 2021 }, 'file "a.txt.bak" must be a .txt file name'],
+    [{ id: 'a', file: 'a.txt', year: 1899 }, 'year 1899 must be a whole year'],
+    [{ id: 'a', file: 'a.txt', year: 2101 }, 'year 2101 must be a whole year'],
+    [{ id: 'a', file: 'a.txt', year: 2020.5 }, 'year 2020.5 must be a whole year'],
     [{ id: 'Not Kebab', file: 'a.txt', year: 2021 }, 'document id "Not Kebab" must be kebab-case'],
     [{ id: 'a', file: '../a.txt', year: 2021 }, 'file "../a.txt" must be a .txt file name'],
     [{ id: 'a', file: 'a.txt', year: 21 }, 'year 21 must be a whole year'],
@@ -78,6 +86,8 @@ describe('draftDocument (knowledge:new)', () => {
   it.each([
     ['harbour-2021.txt', 'harbour-2021'],
     ['Harbour Muséum 2021.txt', 'harbour-museum-2021'],
+    ['report.v2.txt', 'report-v2'],
+    ['Über  Café__2021.txt', 'uber-cafe-2021'],
     ['__x__.TXT', 'x'],
   ])('GIVEN file name %s THEN the id %s', (name, id) => {
     expect(idFromFileName(name)).toBe(id);

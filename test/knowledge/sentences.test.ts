@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/knowledge/article.js';
+import { KnowledgeError } from '../../src/knowledge/errors.js';
 import { splitSentences } from '../../src/knowledge/sentences.js';
 
 describe('splitSentences', () => {
@@ -44,6 +45,36 @@ describe('splitSentences: abbreviations, initials and edges (the split facts cit
     ['', []],
   ])('GIVEN %j THEN %j', (paragraph, sentences) => {
     expect(splitSentences(paragraph)).toEqual(sentences);
+  });
+});
+
+describe('parseArticle: the layout of an article file', () => {
+  it('GIVEN CRLF or CR line ends, wrapped lines, indented and extra blank lines THEN blocks are headline, paragraphs, byline', () => {
+    const raw = '\r\n  Head line  \r\n\r\nFirst line\r\n  wraps here. Second one.\r\n \t \r\n\r\nNext\rparagraph.\r\rBy Someone\n\n';
+    const a = parseArticle('x', raw);
+    expect(a.headline).toBe('Head line');
+    expect(a.paragraphs).toEqual(['First line wraps here. Second one.', 'Next paragraph.']);
+    expect(a.byline).toBe('By Someone');
+    expect(a.sentences).toEqual([
+      { n: 1, text: 'Head line', paragraph: 0 },
+      { n: 2, text: 'First line wraps here.', paragraph: 1 },
+      { n: 3, text: 'Second one.', paragraph: 1 },
+      { n: 4, text: 'Next paragraph.', paragraph: 2 },
+      { n: 5, text: 'By Someone', paragraph: -1 },
+    ]);
+  });
+  it('GIVEN exactly three blocks THEN it parses; two THEN it says what it expected', () => {
+    expect(parseArticle('x', 'H\n\nP.\n\nB').sentences).toHaveLength(3);
+    expect(() => parseArticle('x', 'H\n\nB')).toThrow('article "x": expected a headline, at least one paragraph and a byline, found 2 block(s)');
+  });
+});
+
+describe('KnowledgeError', () => {
+  it('GIVEN a message alone THEN it is its own single problem, under its own name', () => {
+    const err = new KnowledgeError('broken');
+    expect(err.name).toBe('KnowledgeError');
+    expect(err.problems).toEqual(['broken']);
+    expect(String(err)).toBe('KnowledgeError: broken');
   });
 });
 
