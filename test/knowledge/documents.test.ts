@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/index.js';
+import { buildKnowledge, loadKnowledge, readKnowledgeFiles } from '../../src/knowledge/index.js';
 import { loadTwoDocumentKnowledge } from '../helpers/knowledge.js';
 import { isVerbatim } from '../helpers/sources.js';
 
@@ -68,5 +68,17 @@ describe('knowledge look-ups', () => {
     expect(one.context(0)).toEqual([]);
     expect(one.context(20)).toEqual([]);
     expect(one.context(19, 1).map((s) => s.n)).toEqual([18, 19]);
+  });
+});
+
+describe('buildKnowledge, inside a test', () => {
+  it('GIVEN the bundled files THEN every look-up of the result works (built here, not at import)', () => {
+    const k = buildKnowledge(readKnowledgeFiles());
+    expect(k.fact('venue')?.id).toBe('venue');
+    expect(k.factsInTopic('about').map((f) => f.id)).toEqual(['headline', 'author']);
+    expect(k.topics[0]).toEqual({ id: 'process', title: 'The Astana process', description: expect.any(String) });
+    expect(k.context(2, 1).map((s) => s.n)).toEqual([1, 2, 3]);
+    expect(k.context(2, 1, 'astana-2017').map((s) => s.n)).toEqual([1, 2, 3]);
+    expect(k.engine.answer('Who wrote the article?').factId).toBe('author');
   });
 });

@@ -9,7 +9,7 @@ const FIXTURE = new URL('../fixtures/second-document/', import.meta.url);
 const text = readFileSync(new URL('harbour-2021.txt', FIXTURE), 'utf8');
 const curated = JSON.parse(readFileSync(new URL('facts.json', FIXTURE), 'utf8')) as Draft;
 const bundled = readKnowledgeFiles();
-const draft = draftDocument(text, { id: 'harbour-2021', file: 'harbour-2021.txt', year: 2021 });
+const makeDraft = () => draftDocument(text, { id: 'harbour-2021', file: 'harbour-2021.txt', year: 2021 });
 
 /** The bundled fact base with a draft's documents, topics and facts appended, as docs/curating.md says. */
 function merged(d: Pick<Draft, 'documents' | 'topics' | 'facts'>): KnowledgeFiles {
@@ -33,15 +33,20 @@ function problemsOf(files: KnowledgeFiles): readonly string[] {
 
 describe('draftDocument (knowledge:new)', () => {
   it('GIVEN the second test document THEN its sentences are numbered as the bot numbers them, with one skeleton fact each', () => {
+    const draft = makeDraft();
     expect(Object.keys(draft.sentences)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(draft.sentences['3']).toBe('The restoration cost 420,000 pounds, most of it raised by the Port Elwen Harbour Trust from local donations.');
     expect(draft.sentences['7']).toBe('Ieuan Probert');
     expect(draft.documents).toEqual([{ id: 'harbour-2021', file: 'harbour-2021.txt', year: 2021, aliases: {} }]);
     expect(draft.facts.map((f) => [f.id, f.sentences])).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => [`harbour-2021-${n}`, [n]]));
+    expect(draft.facts[2]).toEqual({ id: 'harbour-2021-3', source: 'harbour-2021', topic: 'harbour-2021', answer: '', sentences: [3], keywords: [], questions: [] });
     expect(draft.facts.every((f) => f.source === 'harbour-2021' && f.topic === 'harbour-2021' && f.answer === '' && !('stamp' in f))).toBe(true);
+    expect(draft.topics).toEqual([{ id: 'harbour-2021', title: 'TODO: a topic title (at most 100 characters)', description: 'TODO: what its facts are about (at most 200 characters)' }]);
+    expect(Object.getPrototypeOf(draft.sentences)).toBe(Object.prototype);
   });
 
   it('GIVEN the draft merged as it is THEN the check refuses every skeleton fact until it is written and stamped', () => {
+    const draft = makeDraft();
     const found = problemsOf(merged(draft));
     for (const f of draft.facts) {
       expect(found).toContain(`fact "${f.id}": field "answer": must not be empty`);
@@ -50,6 +55,7 @@ describe('draftDocument (knowledge:new)', () => {
   });
 
   it('GIVEN the skeletons filled in as the curated fixture does, then accepted THEN the merged fact base passes every check', () => {
+    const draft = makeDraft();
     // The curator keeps the skeleton of each fact's first sentence, writes it, and deletes the others
     // (sentence 1 is cited together with 2, sentence 7 with 6).
     const written = curated.facts.map((fact) => {

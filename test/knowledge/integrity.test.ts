@@ -105,6 +105,13 @@ describe('fact base integrity', () => {
     const files = withEdit((b) => delete (b.facts[4] as { id?: string }).id);
     expect(problemsOf(files)).toEqual(['fact #5: field "id": Invalid input: expected string, received undefined']);
   });
+  it('GIVEN variants that differ only by a space under two canonical forms THEN they do not clash', () => {
+    const files = withEdit((_b, lex) => lex.aliases.push({ canonical: 'zz-one', variants: ['foo bar'] }, { canonical: 'zz-two', variants: ['foobar'] }));
+    expect(problemsOf(files)).toEqual([]);
+  });
+  it('GIVEN a fact base that is not an object THEN the problem is placed at the root', () => {
+    expect(problemsOf({ ...bundled, factBase: 'facts' })).toEqual(['facts.json: field "(root)": Invalid input: expected object, received string']);
+  });
   it('GIVEN a lexicon variant with no words THEN it is named', () => {
     const files = withEdit((_b, lex) => lex.aliases[0]?.variants.push('!!'));
     expect(problemsOf(files)).toContain('lexicon: alias "russia": variant "!!" has no words');

@@ -35,6 +35,8 @@ describe('splitSentences: abbreviations, initials and edges (the split facts cit
     ['The N.A.T.O. Council met. It ended.', ['The N.A.T.O.', 'Council met.', 'It ended.']],
     ['Talks ended at 5 p.m. Next day came.', ['Talks ended at 5 p.m.', 'Next day came.']],
     ['A. B. C.', ['A. B. C.']],
+    ['The U.S.A. Team won. Then.', ['The U.S.A. Team won.', 'Then.']],
+    ['Who? I! Go.', ['Who?', 'I!', 'Go.']],
     ['The end.Next one.', ['The end.Next one.']],
     ['It ends. next one.', ['It ends. next one.']],
     ['They met in 2017. 2018 was next.', ['They met in 2017.', '2018 was next.']],
