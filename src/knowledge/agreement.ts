@@ -59,9 +59,9 @@ export function numberValue(token: string): number | null {
   return NUMBER_WORDS.get(t) ?? null;
 }
 
+/** Words and numbers; inner commas and periods stay ("420,000", "U.S"), trailing ones do not ("Syria."). */
 function tokens(text: string): string[] {
-  // Trailing commas and periods belong to the sentence, not to the word ("Syria.", "2017,").
-  return (plain(text).match(WORD) ?? []).map((w) => w.replace(/[,.]+$/, ''));
+  return plain(text).match(WORD) ?? [];
 }
 
 /** The terms of an answer that its quotes must back. */
@@ -100,10 +100,11 @@ function vocabulary(text: string): { words: Set<string>; numbers: Set<number> } 
 const phrase = (s: string) => tokens(s).join(' ').toLowerCase();
 
 /**
- * The answer's terms that its cited text does not back, directly or through `aliases` (a term,
+ * The answer's terms that its cited sentences do not back, directly or through `aliases` (a term,
  * lower-cased, mapped to the phrases that may stand for it in the document).
  */
-export function unbackedTerms(answer: string, cited: string, aliases: ReadonlyMap<string, readonly string[]> = new Map()): Term[] {
+export function unbackedTerms(answer: string, sentences: readonly string[], aliases: ReadonlyMap<string, readonly string[]> = new Map()): Term[] {
+  const cited = sentences.join('\n');
   const { words, numbers } = vocabulary(cited);
   const citedPhrase = ` ${phrase(cited)} `;
   return termsOf(answer).filter((term) => {

@@ -55,7 +55,7 @@ export function factBaseProblems(base: FactBaseFile, documents: ReadonlyMap<stri
     for (const n of fact.sentences) if (textOf(n) !== undefined) set.add(n);
     out.push(...stampProblems(fact, textOf, missing.length === 0));
     if (missing.length > 0) continue;
-    const cited = fact.sentences.map((n) => textOf(n) as string).join(' ');
+    const cited = fact.sentences.map((n) => textOf(n) as string);
     for (const term of unbackedTerms(fact.answer, cited, doc.aliases)) out.push(problems.disagrees(fact.id, term.kind, term.word, fact.sentences));
   }
   for (const topic of base.topics) {

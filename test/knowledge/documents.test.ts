@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/index.js';
+import { buildKnowledge, loadKnowledge, readKnowledgeFiles } from '../../src/knowledge/index.js';
 import { loadTwoDocumentKnowledge } from '../helpers/knowledge.js';
 import { isVerbatim } from '../helpers/sources.js';
 
@@ -40,5 +40,45 @@ describe('a knowledge base of two documents', () => {
       return a.factId !== b.factId || a.document !== b.document || JSON.stringify(a.quotes) !== JSON.stringify(b.quotes);
     });
     expect(changed).toEqual([]);
+  });
+});
+
+describe('knowledge look-ups', () => {
+  it('GIVEN a fact id THEN fact() returns it; an unknown or prototype-named id THEN undefined', () => {
+    expect(one.fact('rounds')?.answer).toBe('Five rounds of peace talks have been held in Astana since January.');
+    for (const id of ['no-such-fact', 'constructor', '__proto__', 'toString']) expect(one.fact(id)).toBeUndefined();
+  });
+  it('GIVEN a topic THEN factsInTopic lists exactly its facts, in the fact base order', () => {
+    expect(one.factsInTopic('idlib').map((f) => f.id)).toEqual(one.facts.filter((f) => f.topic === 'idlib').map((f) => f.id));
+    expect(one.factsInTopic('about').map((f) => f.id)).toEqual(['headline', 'author']);
+    expect(one.factsInTopic('nope')).toEqual([]);
+  });
+  it('GIVEN the loaded knowledge THEN facts, topics and documents are frozen', () => {
+    expect(Object.isFrozen(one)).toBe(true);
+    expect(Object.isFrozen(one.facts)).toBe(true);
+    expect(Object.isFrozen(one.facts[0])).toBe(true);
+    expect(Object.isFrozen(one.topics[0])).toBe(true);
+    expect(one.topics.map((t) => t.id)).toEqual(['process', 'zones', 'idlib', 'un-geneva', 'syria-opposition', 'fighting', 'reactions', 'about']);
+    expect(Object.isFrozen(one.article)).toBe(true);
+  });
+  it('GIVEN radius 0 and the default radius THEN context is the sentence alone, or two on each side', () => {
+    expect(one.context(5, 0).map((s) => s.n)).toEqual([5]);
+    expect(one.context(5).map((s) => s.n)).toEqual([3, 4, 5, 6, 7]);
+    expect(one.context(1).map((s) => s.n)).toEqual([1, 2, 3]);
+    expect(one.context(0)).toEqual([]);
+    expect(one.context(20)).toEqual([]);
+    expect(one.context(19, 1).map((s) => s.n)).toEqual([18, 19]);
+  });
+});
+
+describe('buildKnowledge, inside a test', () => {
+  it('GIVEN the bundled files THEN every look-up of the result works (built here, not at import)', () => {
+    const k = buildKnowledge(readKnowledgeFiles());
+    expect(k.fact('venue')?.id).toBe('venue');
+    expect(k.factsInTopic('about').map((f) => f.id)).toEqual(['headline', 'author']);
+    expect(k.topics[0]).toEqual({ id: 'process', title: 'The Astana process', description: expect.any(String) });
+    expect(k.context(2, 1).map((s) => s.n)).toEqual([1, 2, 3]);
+    expect(k.context(2, 1, 'astana-2017').map((s) => s.n)).toEqual([1, 2, 3]);
+    expect(k.engine.answer('Who wrote the article?').factId).toBe('author');
   });
 });

@@ -93,9 +93,24 @@ describe('fact base integrity', () => {
     expect(namedFacts(found)).toEqual(citing((n) => n === 14));
     expect(() => buildKnowledge(withEdit(() => undefined, edited))).toThrow(KnowledgeError);
   });
+  it('GIVEN "facts" that is not a list THEN the file is named, not a fact', () => {
+    const files = withEdit((b) => ((b as { facts: unknown }).facts = 'none'));
+    expect(problemsOf(files)).toEqual(['facts.json: field "facts": Invalid input: expected array, received string']);
+  });
+  it('GIVEN a topic no fact belongs to THEN it is named', () => {
+    const files = withEdit((b) => b.topics.push({ id: 'empty', title: 'Empty', description: 'Nothing here.' }));
+    expect(problemsOf(files)).toEqual(['topic "empty": no fact belongs to it']);
+  });
   it('GIVEN a fact without an id THEN the schema names it by position', () => {
     const files = withEdit((b) => delete (b.facts[4] as { id?: string }).id);
     expect(problemsOf(files)).toEqual(['fact #5: field "id": Invalid input: expected string, received undefined']);
+  });
+  it('GIVEN variants that differ only by a space under two canonical forms THEN they do not clash', () => {
+    const files = withEdit((_b, lex) => lex.aliases.push({ canonical: 'zz-one', variants: ['foo bar'] }, { canonical: 'zz-two', variants: ['foobar'] }));
+    expect(problemsOf(files)).toEqual([]);
+  });
+  it('GIVEN a fact base that is not an object THEN the problem is placed at the root', () => {
+    expect(problemsOf({ ...bundled, factBase: 'facts' })).toEqual(['facts.json: field "(root)": Invalid input: expected object, received string']);
   });
   it('GIVEN a lexicon variant with no words THEN it is named', () => {
     const files = withEdit((_b, lex) => lex.aliases[0]?.variants.push('!!'));
@@ -119,7 +134,7 @@ describe('fact base integrity', () => {
       const url = pathToFileURL(`${dir}/`);
       writeFileSync(join(dir, 'facts.json'), '{ not json');
       expect(() => readKnowledgeFiles(url)).toThrow(/^facts\.json: cannot be read as JSON/);
-      writeFileSync(join(dir, 'facts.json'), JSON.stringify({ documents: [{ file: 'gone.txt' }, { file: '../escape.txt' }] }));
+      writeFileSync(join(dir, 'facts.json'), JSON.stringify({ documents: [{ file: 'gone.txt' }, { file: '../escape.txt' }, { file: 'gone.txt.bak' }, { file: 3 }, null] }));
       writeFileSync(join(dir, 'lexicon.json'), '{}');
       expect(() => readKnowledgeFiles(url)).toThrow(/^document file "gone\.txt": cannot be read/);
       writeFileSync(join(dir, 'gone.txt'), 'text');
@@ -128,6 +143,10 @@ describe('fact base integrity', () => {
       writeFileSync(join(dir, 'wordnet.json'), '{}');
       writeFileSync(join(dir, 'gone.txt'), 'text');
       expect([...readKnowledgeFiles(url).articleFiles.keys()]).toEqual(['gone.txt']);
+      writeFileSync(join(dir, 'facts.json'), JSON.stringify({ documents: 'none' }));
+      expect(readKnowledgeFiles(url).articleFiles.size).toBe(0);
+      writeFileSync(join(dir, 'facts.json'), 'null');
+      expect(readKnowledgeFiles(url).articleFiles.size).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -141,7 +160,9 @@ describe('fact base integrity', () => {
       (b.facts[0] as { sentences: number[] }).sentences = [99];
       (b.facts[1] as { topic: string }).topic = 'nope';
     });
-    expect(() => buildKnowledge(files)).toThrow(/2 problems in the fact base/);
+    expect(() => buildKnowledge(files)).toThrow(
+      /^2 problems in the fact base:\n {2}fact "coordination-center": field "sentences" cites sentence 99, but the article has sentences 1-19\n {2}fact "headline": field "topic" names unknown topic "nope"$/,
+    );
   });
 });
 
@@ -168,6 +189,9 @@ describe('stamps: an edited article stops the load until the affected facts are 
       'fact "next-round": sentence 16 of "astana-2017" changed since the fact was stamped: the text it was stamped with is now sentence 15: update field "sentences", then run npm run knowledge:check -- --accept next-round',
     );
     expect(found).toContain('fact "author": field "sentences" cites sentence 19, but the article has sentences 1-18');
+    expect(found).toContain(
+      'fact "author": sentence 19 of "astana-2017" changed since the fact was stamped: the text it was stamped with is now sentence 18: update field "sentences", then run npm run knowledge:check -- --accept author',
+    );
   });
 
   it('GIVEN two sentences merged into one THEN every fact citing either or a later sentence is named', () => {
@@ -206,8 +230,11 @@ describe('stamps: an edited article stops the load until the affected facts are 
 
   it('GIVEN an id no fact has, or a citation past the end THEN re-stamping refuses and says why', () => {
     expect(() => restamp(bundled.factBase, bundled.articleFiles, ['no-such-fact'])).toThrow('--accept no-such-fact: no fact has this id');
-    const files = withEdit((b) => ((b.facts[0] as { sentences: number[] }).sentences = [99]));
-    expect(() => restamp(files.factBase, files.articleFiles, 'all')).toThrow('fact "coordination-center": cites a sentence "astana-2017" does not have (1-19): fix field "sentences" first');
+    const files = withEdit((b) => ((b.facts[0] as { sentences: number[] }).sentences = [1, 99]));
+    expect(() => restamp(files.factBase, files.articleFiles, 'all')).toThrow(/^fact "coordination-center": cites a sentence "astana-2017" does not have \(1-19\): fix field "sentences" first$/);
+    expect(() => restamp(files.factBase, files.articleFiles, ['coordination-center', 'nope'])).toThrow(/^2 problems:\n {2}--accept nope: no fact has this id\n {2}fact "coordination-center": cites/);
+    const top = withEdit((b) => ((b as { topics: unknown }).topics = 'none'));
+    expect(() => restamp(top.factBase, top.articleFiles, 'all')).toThrow(/^facts\.json: field "topics"/);
   });
 
   it('GIVEN a malformed fact base, a missing document file or an unknown source THEN re-stamping refuses, naming each', () => {
@@ -305,6 +332,11 @@ describe('a second document', () => {
   it('GIVEN sentence 3 of the second document uncited THEN coverage names that document, not the first', () => {
     const found = problemsOf(twoDocuments((b) => (b.facts = b.facts.filter((f) => f.id !== 'museum-cost'))));
     expect(found).toEqual(['document "harbour-2021": sentence 3 is not covered by any fact']);
+  });
+
+  it('GIVEN a document without any fact THEN each of its sentences is named as uncovered, and its empty topic', () => {
+    const found = problemsOf(twoDocuments((b) => (b.facts = b.facts.filter((f) => f.source !== 'harbour-2021'))));
+    expect(found).toEqual(['topic "harbour-museum": no fact belongs to it', ...[1, 2, 3, 4, 5, 6, 7].map((n) => `document "harbour-2021": sentence ${n} is not covered by any fact`)]);
   });
 
   it('GIVEN the Syria alias declared on the second document instead THEN it does not back the first document\'s answers', () => {

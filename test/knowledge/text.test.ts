@@ -45,7 +45,25 @@ describe('cleanQuestion: the cap', () => {
   });
 });
 
+describe('cleanQuestion: what it removes', () => {
+  it.each([
+    ['\uff37\uff48\uff4f', 'Who'],
+    ['a\u001b[31mb', 'a b'],
+    ['\u001b[1 qWho', 'Who'],
+    ['a\u0000\u0001b', 'a b'],
+    ['a\u200bb', 'a b'],
+    ['  a \t\n  b  ', 'a b'],
+  ])('GIVEN %j THEN %j', (raw, clean) => {
+    expect(cleanQuestion(raw)).toBe(clean);
+  });
+});
+
 describe('capCodePoints and capGraphemes', () => {
+  it('GIVEN the first and last high surrogates (U+10000, U+10FFFF) across the limit THEN the pair is kept whole or dropped', () => {
+    expect(capCodePoints('ab\ud800\udc00', 3)).toBe('ab');
+    expect(capCodePoints('ab\udbff\udfff', 3)).toBe('ab');
+    expect(capCodePoints('ab\udc00x', 3)).toBe('ab\udc00');
+  });
   it('GIVEN a surrogate pair across the limit THEN the cut falls before it', () => {
     expect(capCodePoints('ab😀', 3)).toBe('ab');
     expect(capCodePoints('ab😀', 4)).toBe('ab😀');
