@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['test/knowledge/**/*.test.ts', 'test/bot/custom-ids.test.ts', 'test/bot/render.test.ts'],
+    include: ['test/knowledge/**/*.test.ts', 'test/bot/custom-ids.test.ts', 'test/bot/views/**/*.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
     maxWorkers: 1,
