@@ -27,6 +27,9 @@ describe('cleanQuestion: the cap', () => {
     expect(out.length).toBeLessThanOrEqual(MAX_QUESTION_CHARS);
     expect(out.startsWith('\ufdfa'.normalize('NFKC'))).toBe(true);
   });
+  it('GIVEN leading white space before a long question THEN the cap counts from the first visible character', () => {
+    expect(cleanQuestion(`   ${'a'.repeat(2 * MAX_QUESTION_CHARS)}`)).toHaveLength(MAX_QUESTION_CHARS);
+  });
   it('GIVEN a question after more raw characters than the raw cap THEN it is not seen (the cap is on raw input)', () => {
     expect(cleanQuestion(`${'\u0000'.repeat(MAX_RAW_QUESTION_CHARS)}Who wrote it?`)).toBe('');
     expect(cleanQuestion(`${'\u0000'.repeat(MAX_RAW_QUESTION_CHARS - 20)}Who wrote it?`)).toBe('Who wrote it?');
