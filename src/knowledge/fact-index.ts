@@ -72,12 +72,17 @@ export class FactIndex {
     analyzer.learn(facts.flatMap((f) => [...f.questions, ...f.keywords, f.answer, ...sentenceTexts(f)]));
     // Sentences are cited by several facts and questions are read twice: analyse each text once.
     const analysed = new Map<string, Analysis>();
+    const seenNames = new Set<string>();
     const analyse = (text: string) => {
       let a = analysed.get(text);
       if (a === undefined) {
         a = analyzer.analyze(text, { correct: false });
         analysed.set(text, a);
-        for (const name of namesIn(text)) for (const t of analyzer.analyze(name, { correct: false }).terms) this.entities.add(t);
+        for (const name of namesIn(text)) {
+          if (seenNames.has(name)) continue;
+          seenNames.add(name);
+          for (const t of analyzer.analyze(name, { correct: false }).terms) this.entities.add(t);
+        }
       }
       return a;
     };
