@@ -5,24 +5,15 @@
  * and per-question / autocomplete latency at each size, and fits the growth.
  */
 import { buildKnowledge, type Knowledge, type KnowledgeFiles } from '../src/knowledge/index.js';
+import type { FactEntry } from '../src/knowledge/schema.js';
 import { score, type EvalQuestion } from '../test/knowledge/scoring.js';
 import { autocompleteInputs, measureBuild, perCallLatency, type BuildResult, type LatencyResult } from './latency.js';
 import { collectGarbage, MB } from './stats.js';
 
-interface RawFact {
-  id: string;
-  source: string;
-  topic: string;
-  answer: string;
-  sentences: number[];
-  keywords: string[];
-  questions: string[];
-}
-
 interface RawFactBase {
   documents: unknown[];
   topics: unknown[];
-  facts: RawFact[];
+  facts: FactEntry[];
 }
 
 /** Curated questions are button labels, capped at 80 characters by the schema. */
@@ -84,7 +75,7 @@ export function replicateFactBase(files: KnowledgeFiles, factor: number, seed = 
   const base = files.factBase as RawFactBase;
   const random = prng(seed);
   const pool = SYNTHETIC_WORDS_PER_COPY * factor;
-  const facts: RawFact[] = [...base.facts];
+  const facts: FactEntry[] = [...base.facts];
   for (let c = 1; c < factor; c++) {
     for (const f of base.facts) {
       facts.push({

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { FEATURES } from '../src/knowledge/decider.js';
 import type { DeciderModel } from '../src/knowledge/decider.js';
 import { buildKnowledge, readKnowledgeFiles } from '../src/knowledge/index.js';
-import { fitBoosted, fitLogistic, pickThreshold } from './logistic.js';
+import { fitLogistic, pickThreshold } from './logistic.js';
 import type { Example } from './logistic.js';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
@@ -60,7 +60,7 @@ console.log('set                                 top quote   off-topic  unanswer
 let totals = { right: 0, answerable: 0, given: 0, wrong: 0 };
 for (const [file, test] of sets) {
   const train = [...sets].filter(([f]) => f !== file).flatMap(([, e]) => e);
-  const model = process.argv.includes("--boost") ? fitBoosted(train) : fitLogistic(train);
+  const model = fitLogistic(train);
   const at = pickThreshold(train.map((e) => ({ p: model.predict(e.x), y: e.y, matched: e.matched })), WRONG_COST);
   let right = 0;
   let given = 0;

@@ -97,9 +97,10 @@ export function featuresOf(ranking: Ranking, index: FactIndex, check = false): F
   const asked = new Set(stats.analysis.terms);
   let questionRecall = 0;
   for (const q of best.doc.questions) {
-    const total = [...q.terms].reduce((sum, t) => sum + index.idf(t), 0);
-    const shared = [...q.terms].reduce((sum, t) => sum + (asked.has(t) ? index.idf(t) : 0), 0);
-    if (total > 0) questionRecall = Math.max(questionRecall, shared / total);
+    if (q.termMass === 0) continue;
+    let shared = 0;
+    for (const t of q.terms) if (asked.has(t)) shared += index.idf(t);
+    questionRecall = Math.max(questionRecall, shared / q.termMass);
   }
   // Facts quoting the same first sentence make a close runner-up harmless: the quote is the same.
   const lead = best.doc.fact.sentences[0];

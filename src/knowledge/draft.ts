@@ -1,5 +1,6 @@
 import { parseArticle } from './article.js';
 import { KnowledgeError } from './errors.js';
+import type { FactEntry } from './schema.js';
 
 export interface DraftOptions {
   /** Kebab-case document id (default: from the file name). */
@@ -9,16 +10,8 @@ export interface DraftOptions {
   readonly year: number;
 }
 
-/** A skeleton fact: everything but what a curator must write (answer, keywords, questions). */
-export interface DraftFact {
-  id: string;
-  source: string;
-  topic: string;
-  answer: string;
-  sentences: number[];
-  keywords: string[];
-  questions: string[];
-}
+/** A skeleton fact in facts.json's shape, unstamped: a curator writes its answer, keywords and questions. */
+export type DraftFact = Omit<FactEntry, 'stamp'>;
 
 /**
  * The draft of a new document for the fact base: its entry, one topic and one skeleton fact per

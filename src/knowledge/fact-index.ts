@@ -31,7 +31,8 @@ export interface FactDoc {
   readonly index: number;
   /** Every term of the fact, with the weight of the best field it occurs in. */
   readonly terms: ReadonlyMap<string, number>;
-  readonly questions: ReadonlyArray<{ readonly terms: ReadonlySet<string>; readonly intents: ReadonlySet<Intent>; readonly mass: number }>;
+  /** Each curated question's terms and intents; `termMass` sums its terms' idf, `mass` adds its intents. */
+  readonly questions: ReadonlyArray<{ readonly terms: ReadonlySet<string>; readonly intents: ReadonlySet<Intent>; readonly termMass: number; readonly mass: number }>;
   readonly intents: ReadonlySet<Intent>;
 }
 
@@ -117,8 +118,8 @@ export class FactIndex {
     facts.forEach((fact, index) => {
       const questions = fact.questions.map((q) => {
         const a = analyse(q);
-        const mass = a.terms.reduce((sum, t) => sum + this.idf(t), 0) + a.intents.length * INTENT_WEIGHT;
-        return { terms: new Set(a.terms), intents: new Set(a.intents), mass };
+        const termMass = a.terms.reduce((sum, t) => sum + this.idf(t), 0);
+        return { terms: new Set(a.terms), intents: new Set(a.intents), termMass, mass: termMass + a.intents.length * INTENT_WEIGHT };
       });
       this.docs.push({ fact, index, terms: termsOf[index] as Map<string, number>, questions, intents: new Set(questions.flatMap((q) => [...q.intents])) });
     });

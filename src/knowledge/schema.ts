@@ -65,3 +65,5 @@ export const wordnetSchema = z.object({
 
 export type FactBaseFile = z.infer<typeof factBaseSchema>;
 export type LexiconFile = z.infer<typeof lexiconSchema>;
+/** One fact as facts.json holds it. */
+export type FactEntry = z.infer<typeof factSchema>;

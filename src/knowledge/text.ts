@@ -61,10 +61,10 @@ export function cleanQuestion(raw: string): string {
  * Lower-cased words, diacritics and punctuation removed ("al-Assad's" → ["al", "assad"]).
  * Single letters are dropped unless `keepLetters` (chat spellings like "r" and "u" need them).
  */
-export function words(text: string, keepLetters = false): string[] {
+export function words(text: string, keepLetters = false): readonly string[] {
   const key = keepLetters ? `+${text}` : text;
   const cached = WORDS.get(key);
-  if (cached !== undefined) return [...cached];
+  if (cached !== undefined) return cached;
   const out = splitWords(text, keepLetters);
   // Bounded: the same lexicon entries, facts and sentences are split at every build and by
   // several checks; hostile input must not grow the cache without end.
@@ -72,7 +72,7 @@ export function words(text: string, keepLetters = false): string[] {
     if (WORDS.size > 20_000) WORDS.clear();
     WORDS.set(key, out);
   }
-  return [...out];
+  return out;
 }
 
 const WORDS = new Map<string, readonly string[]>();

@@ -1,25 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { isWellFormed } from '../helpers/unicode.js';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import { isVerbatim } from '../helpers/sources.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 /** Runs the ask CLI the way `npm run --silent ask -- ...` does, with no .env and a bare environment. */
-function ask(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [tsx, 'src/cli/ask.ts', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-    timeout: 30_000,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const ask = (args: string[], input?: string) => runCli('ask', args, input);
 
 const KEYS = ['answer', 'answered', 'confidence', 'more', 'question', 'quotes', 'related', 'suggestions'];
 

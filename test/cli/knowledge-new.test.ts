@@ -1,23 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const harbour = 'test/fixtures/second-document/harbour-2021.txt';
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [tsx, 'src/cli/knowledge-new.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-    timeout: 30_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[]) => runCli('knowledge-new', args);
 
 describe('npm run knowledge:new', () => {
   it('GIVEN an article file THEN stdout is the draft JSON only (id and year from the file name), the guidance on stderr', () => {

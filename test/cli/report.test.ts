@@ -1,25 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
 import { buildReport, formatReport, normalizeQuestion, parseLogLine } from '../../src/ops/report.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixtures/bot-log.jsonl', import.meta.url));
 const lines = readFileSync(FIXTURE, 'utf8').split('\n');
 
 /** Runs the report CLI the way `npm run --silent report -- ...` does. */
-function report(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [tsx, 'src/cli/report.ts', ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '' },
-    timeout: 30_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const report = (args: string[], input?: string) => runCli('report', args, input);
 
 describe('curator report', () => {
   const facts = new Map([

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/index.js';
+import { withEngine } from '../helpers/knowledge.js';
 import type { AnswerEngine, Knowledge } from '../../src/knowledge/index.js';
 import { ROUTES } from './emulator/index.js';
 import type { JsonObject, RecordedRequest } from './emulator/index.js';
@@ -38,17 +39,7 @@ function explosiveKnowledge(): Knowledge {
       return real.engine.suggest(partial, limit);
     },
   };
-  // The real Knowledge is frozen: delegate instead of patching it.
-  return {
-    article: real.article,
-    documents: real.documents,
-    facts: real.facts,
-    topics: real.topics,
-    engine,
-    fact: (id) => real.fact(id),
-    factsInTopic: (topicId) => real.factsInTopic(topicId),
-    context: (n, radius, documentId) => real.context(n, radius, documentId),
-  };
+  return withEngine(real, engine);
 }
 
 const hookErrors: { where: string; message: string }[] = [];

@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/index.js';
+import { withEngine } from '../helpers/knowledge.js';
 import type { Answer, AnswerEngine, Knowledge, Suggestion } from '../../src/knowledge/index.js';
 import type { MessageJson } from './emulator/index.js';
 import { ask, customIdsOf, interact, newUser, quotesOf, sendAndWaitReply, unescapeDiscord, useBotSuite } from './helpers/harness.js';
@@ -39,16 +40,7 @@ function withOutcomes(): Knowledge {
     answerFact: (id) => real.engine.answerFact(id),
     suggest: (partial, limit) => real.engine.suggest(partial, limit),
   };
-  return {
-    article: real.article,
-    documents: real.documents,
-    facts: real.facts,
-    topics: real.topics,
-    engine,
-    fact: (id) => real.fact(id),
-    factsInTopic: (topicId) => real.factsInTopic(topicId),
-    context: (n, radius, documentId) => real.context(n, radius, documentId),
-  };
+  return withEngine(real, engine);
 }
 
 function only(messages: MessageJson[]): MessageJson {

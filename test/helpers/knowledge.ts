@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { buildKnowledge, readKnowledgeFiles } from '../../src/knowledge/index.js';
-import type { Knowledge } from '../../src/knowledge/index.js';
+import type { AnswerEngine, Knowledge } from '../../src/knowledge/index.js';
 
 const FIXTURE = new URL('../fixtures/second-document/', import.meta.url);
 
@@ -29,4 +29,21 @@ export function loadTwoDocumentKnowledge(): Knowledge {
     },
     articleFiles,
   });
+}
+
+/**
+ * `knowledge` answered by another engine: the real Knowledge is frozen, so tests that inject faults
+ * or outcomes delegate to it instead of patching it.
+ */
+export function withEngine(knowledge: Knowledge, engine: AnswerEngine): Knowledge {
+  return {
+    article: knowledge.article,
+    documents: knowledge.documents,
+    facts: knowledge.facts,
+    topics: knowledge.topics,
+    engine,
+    fact: (id) => knowledge.fact(id),
+    factsInTopic: (topicId) => knowledge.factsInTopic(topicId),
+    context: (n, radius, documentId) => knowledge.context(n, radius, documentId),
+  };
 }

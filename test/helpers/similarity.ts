@@ -30,3 +30,28 @@ function longestMatch(a: string, alo: number, ahi: number, b: string, blo: numbe
   }
   return best;
 }
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+interface CurationSources {
+  readonly facts: ReadonlyArray<{ readonly questions: readonly string[] }>;
+  readonly lexicon: { readonly aliases: ReadonlyArray<{ canonical: string; variants: readonly string[] }>; readonly stopwords: readonly string[] };
+}
+
+/**
+ * What a test question must not nearly repeat: every curated question, and every lexicon entry
+ * (alias or stop phrase) of three words or more. Returns the finder: the text a question is near, or
+ * undefined. Shared by the held-apart test and scripts/move-near-copies.ts.
+ */
+export function nearCopyFinder({ facts, lexicon }: CurationSources): (question: string) => string | undefined {
+  const curated = facts.flatMap((f) => f.questions.map(squash));
+  const phrases = [...lexicon.aliases.flatMap((a) => [a.canonical, ...a.variants]), ...lexicon.stopwords].map(squash).filter((p) => p.split(' ').length > 2);
+  const near = [...curated, ...phrases];
+  return (question) => {
+    const s = squash(question);
+    return near.find((c) => similarityRatio(s, c) >= NEAR_COPY_RATIO);
+  };
+}
+
+/** A ratio at or above this is a near copy (the threshold). */
+export const NEAR_COPY_RATIO = 0.8;

@@ -1,22 +1,20 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/index.js';
-import { similarityRatio } from '../helpers/similarity.js';
+import { nearCopyFinder, similarityRatio } from '../helpers/similarity.js';
 import { readQuestions } from './scoring.js';
 
 /**
  * A test question that nearly repeats a curated question (or a long lexicon entry) measures the
- * curation, not the engine. Questions that did were moved to test/fixtures/training/, which only
- * the decider's fitting reads.
+ * curation, not the engine. Questions that did were moved to test/fixtures/training/ (by
+ * scripts/move-near-copies.ts), which only the decider's fitting reads.
  */
 const { facts } = loadKnowledge();
 const lexicon = (await import('../../src/knowledge/lexicon.json', { with: { type: 'json' } })).default as {
   aliases: Array<{ canonical: string; variants: string[] }>;
   stopwords: string[];
 };
-const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-const curated = facts.flatMap((f) => f.questions.map((q) => squash(q)));
-const phrases = [...lexicon.aliases.flatMap((a) => [a.canonical, ...a.variants]), ...lexicon.stopwords].map(squash).filter((p) => p.split(' ').length > 2);
+const nearCopyOf = nearCopyFinder({ facts, lexicon });
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 const sets = readdirSync(FIXTURES).filter((f) => /^questions\..+\.jsonl$/.test(f));
 
@@ -27,8 +25,7 @@ describe('test questions are held apart from the fact base and the lexicon', () 
 
   it.each(sets)('GIVEN %s THEN no question is within a 0.8 similarity ratio of a curated question or a long lexicon entry', (name) => {
     const close = readQuestions(new URL(name, FIXTURES)).flatMap(({ q }) => {
-      const s = squash(q);
-      const near = [...curated, ...phrases].find((c) => similarityRatio(s, c) >= 0.8);
+      const near = nearCopyOf(q);
       return near === undefined ? [] : [`${q}  ~  ${near}`];
     });
     expect(close).toEqual([]);
