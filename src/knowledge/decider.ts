@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Classification } from './classifier.js';
 import type { FactIndex, Ranking, Scored } from './fact-index.js';
 
 /**
@@ -27,11 +28,15 @@ export const FEATURES = [
   'typeMiss',
   'checkEntityMiss',
   'checkUnknown',
+  // The question classifier's view (classifier.ts): zero without one.
+  'classifierBest',
+  'classifierLog',
+  'classifierNone',
 ] as const;
 
 export type FeatureVector = Readonly<Record<(typeof FEATURES)[number], number>>;
 
-export const deciderSchema = z.strictObject({
+const modelSchema = z.strictObject({
   features: z.array(z.enum(FEATURES)),
   weights: z.array(z.number()),
   bias: z.number(),
@@ -43,9 +48,14 @@ export const deciderSchema = z.strictObject({
   fitted: z.record(z.string(), z.unknown()).optional(),
 });
 
+/**
+ * The base model reads the index's evidence only; `classified`, when present, also reads the
+ * question classifier's, and decides for facts the classifier was fitted on.
+ */
+export const deciderSchema = modelSchema.extend({ classified: modelSchema.optional() });
+
 export type DeciderModel = z.infer<typeof deciderSchema>;
 
-/** The evidence a ranking gives for its best fact; null when nothing matched at all. */
 /** The field weight of a fact's answer: a term at least this heavy is what the fact is about. */
 const ABOUT_WEIGHT = 0.75;
 
@@ -69,7 +79,8 @@ function typeMiss(intents: readonly string[], answer: string): number {
   return 0;
 }
 
-export function featuresOf(ranking: Ranking, index: FactIndex, check = false): FeatureVector | null {
+/** The evidence a ranking gives for its best fact; null when nothing matched at all. */
+export function featuresOf(ranking: Ranking, index: FactIndex, check = false, classification?: Classification): FeatureVector | null {
   const best = ranking.ranked[0];
   if (!best) return null;
   const { stats } = ranking;
@@ -106,6 +117,7 @@ export function featuresOf(ranking: Ranking, index: FactIndex, check = false): F
   const lead = best.doc.fact.sentences[0];
   const top = ranking.ranked.slice(0, 3);
   const sameQuote = top.filter((s) => s.doc.fact.source === best.doc.fact.source && s.doc.fact.sentences[0] === lead).length;
+  const classified = classification?.probability(best.doc.fact.id);
   return {
     coverage: best.coverage,
     similarity: best.similarity,
@@ -124,11 +136,14 @@ export function featuresOf(ranking: Ranking, index: FactIndex, check = false): F
     typeMiss: typeMiss(intents, best.doc.fact.answer),
     checkEntityMiss: check ? entityMiss / mass : 0,
     checkUnknown: check ? (stats.unknownNameMass + stats.unknownWordMass) / mass : 0,
+    classifierBest: classified ?? 0,
+    classifierLog: classified === undefined ? 0 : Math.log(classified + 1e-4),
+    classifierNone: classified === undefined ? 0 : (classification?.none ?? 0),
   };
 }
 
 /** The model's probability that the best fact answers the question. */
-export function probability(model: DeciderModel, x: FeatureVector): number {
+export function probability(model: Omit<DeciderModel, 'classified'>, x: FeatureVector): number {
   let z = model.bias;
   model.features.forEach((name, i) => {
     z += (model.weights[i] ?? 0) * x[name];

@@ -1,4 +1,6 @@
 import type { Analyzer } from './analyzer.js';
+import { classifierInput } from './classifier.js';
+import type { Classification, QuestionClassifier } from './classifier.js';
 import { featuresOf, probability } from './decider.js';
 import type { DeciderModel, FeatureVector } from './decider.js';
 import { FactIndex } from './fact-index.js';
@@ -36,6 +38,8 @@ export interface EngineSources {
   /** Topic ids in the curator's order: a decline with nothing near suggests the first fact of each. */
   readonly topicOrder?: readonly string[];
   readonly decider?: DeciderModel;
+  /** The fitted question classifier (classifier.json); without it, the index's ranking alone. */
+  readonly classifier?: QuestionClassifier;
 }
 
 /** One clause of a message, ranked and weighed: what the decider and the fitting script read. */
@@ -44,6 +48,8 @@ export interface Evaluation {
   readonly ranking: Ranking;
   readonly features: FeatureVector | null;
   readonly probability: number;
+  /** The probabilities at which this clause is answered, or its nearest facts offered. */
+  readonly thresholds: { readonly answerAt: number; readonly offerAt: number };
 }
 
 /**
@@ -58,10 +64,14 @@ export class FactEngine implements AnswerEngine {
   private readonly byId = new Map<string, FactDoc>();
   private readonly topicOrder: readonly string[];
   private readonly decider: DeciderModel;
+  private readonly classifier: QuestionClassifier | undefined;
   private readonly questionIndex: Array<{ text: string; lower: string; words: readonly string[]; doc: number }> = [];
+  /** Each curated question, as its words: asked word for word (autocomplete offers them), it answers its own fact. */
+  private readonly curated = new Map<string, FactDoc>();
 
-  constructor({ analyzer, facts, documents, topicOrder = [], decider = FALLBACK_DECIDER }: EngineSources) {
+  constructor({ analyzer, facts, documents, topicOrder = [], decider = FALLBACK_DECIDER, classifier }: EngineSources) {
     this.analyzer = analyzer;
+    this.classifier = classifier;
     this.documents = documents;
     this.topicOrder = topicOrder;
     this.decider = decider;
@@ -69,7 +79,10 @@ export class FactEngine implements AnswerEngine {
     this.docs = this.index.docs;
     for (const doc of this.docs) {
       this.byId.set(doc.fact.id, doc);
-      doc.fact.questions.forEach((text) => this.questionIndex.push({ text, lower: text.toLowerCase(), words: words(text), doc: doc.index }));
+      doc.fact.questions.forEach((text) => {
+        this.questionIndex.push({ text, lower: text.toLowerCase(), words: words(text), doc: doc.index });
+        if (!this.curated.has(words(text).join(' '))) this.curated.set(words(text).join(' '), doc);
+      });
     }
   }
 
@@ -83,7 +96,7 @@ export class FactEngine implements AnswerEngine {
     const unanswered: string[] = [];
     for (const e of evaluations) {
       const best = e.ranking.ranked[0];
-      if (best && e.probability >= this.decider.answerAt) {
+      if (best && e.probability >= e.thresholds.answerAt) {
         if (!answered.some((a) => a.ranking.ranked[0]?.doc === best.doc)) answered.push(e);
       } else {
         unanswered.push(e.part.text);
@@ -95,7 +108,7 @@ export class FactEngine implements AnswerEngine {
       return this.answerOf(first, more, unanswered, now);
     }
     const nearest = evaluations.reduce((a, b) => (b.probability > a.probability ? b : a));
-    const outcome = nearest.probability >= this.decider.offerAt ? 'unsure' : 'decline';
+    const outcome = nearest.probability >= nearest.thresholds.offerAt ? 'unsure' : 'decline';
     const docs = [...new Set(nearest.ranking.ranked.map((s) => s.doc))].slice(0, MAX_SUGGESTIONS);
     return this.notAnswered(cleaned, outcome, docs.length > 0 ? docs : this.featured(), now, nearest.probability, unanswered);
   }
@@ -112,11 +125,25 @@ export class FactEngine implements AnswerEngine {
       if (analysis.terms.length === 0 || analysis.smalltalk) continue;
       // "Is that actually right?" asks about its context: then the context is the question.
       const inQuestion = new Set(asked.terms.length > 0 && !asked.smalltalk ? asked.terms : analysis.terms);
-      const ranking = this.index.rank(analysis, (t) => (inQuestion.has(t) ? 1 : CONTEXT_WEIGHT));
-      const features = featuresOf(ranking, this.index, isCheck(part.text));
-      out.push({ part, ranking, features, probability: features === null ? 0 : probability(this.decider, features) });
+      const indexed = this.index.rank(analysis, (t) => (inQuestion.has(t) ? 1 : CONTEXT_WEIGHT));
+      const classification = this.classifier?.classify(classifierInput(analysis));
+      const reranked = classification ? (this.classifier as QuestionClassifier).rerank(indexed, classification, this.docs) : indexed;
+      const own = part.context === '' ? this.curated.get(words(part.text).join(' ')) : undefined;
+      const ranking = own ? promote(reranked, own) : reranked;
+      const features = featuresOf(ranking, this.index, isCheck(part.text), classification);
+      const model = this.modelFor(ranking, classification);
+      const thresholds = { answerAt: model.answerAt, offerAt: model.offerAt };
+      const p = own ? 1 : features === null ? 0 : probability(model, features);
+      out.push({ part, ranking, features, probability: p, thresholds });
     }
     return out;
+  }
+
+  /** The classified decider for a fact the classifier knows; the base decider for any other. */
+  private modelFor(ranking: Ranking, classification: Classification | undefined) {
+    const best = ranking.ranked[0];
+    const known = best !== undefined && classification?.probability(best.doc.fact.id) !== undefined;
+    return known && this.decider.classified ? this.decider.classified : this.decider;
   }
 
   answerFact(id: string): Answer | null {
@@ -243,4 +270,12 @@ export class FactEngine implements AnswerEngine {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** The ranking with `doc` first: a curated question asked word for word is its own fact's. */
+function promote(ranking: Ranking, doc: FactDoc): Ranking {
+  const top = ranking.ranked[0]?.score ?? 0;
+  const rest = ranking.ranked.filter((s) => s.doc !== doc);
+  const own = ranking.ranked.find((s) => s.doc === doc) ?? { doc, coverage: 1, similarity: 1, score: 0 };
+  return { ranked: [{ ...own, score: Math.max(own.score, top) }, ...rest], stats: ranking.stats };
 }

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Analyzer } from './analyzer.js';
 import type { WordNetTables } from './analyzer.js';
 import { WordList } from './word-list.js';
 import { parseArticle } from './article.js';
+import { classifierSchema, QuestionClassifier } from './classifier.js';
 import { deciderSchema } from './decider.js';
 import { FactEngine } from './engine.js';
 import { KnowledgeError } from './errors.js';
@@ -28,6 +29,8 @@ export interface KnowledgeFiles {
   readonly lexicon: unknown;
   /** The fitted answer/decline model (decider.json); the engine's fallback when absent. */
   readonly decider?: unknown;
+  /** The fitted question classifier (classifier.json); without it, the index's ranking alone. */
+  readonly classifier?: unknown;
   /** WordNet distilled over the vocabulary (wordnet.json): English words and synonyms. */
   readonly wordnet?: unknown;
   /** Raw article text by file name. */
@@ -55,7 +58,7 @@ export function readKnowledgeFiles(dir: URL = HERE): KnowledgeFiles {
       }
     }
   }
-  return { factBase, lexicon: json('lexicon.json'), decider: json('decider.json'), wordnet: json('wordnet.json'), articleFiles: files };
+  return { factBase, lexicon: json('lexicon.json'), decider: json('decider.json'), classifier: existsSync(new URL('classifier.json', dir)) ? json('classifier.json') : undefined, wordnet: json('wordnet.json'), articleFiles: files };
 }
 
 /**
@@ -71,6 +74,8 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
   ];
   const decider = files.decider === undefined ? undefined : deciderSchema.safeParse(files.decider);
   if (decider && !decider.success) found.push(...schemaProblems('decider.json', decider.error, files.decider));
+  const classifier = files.classifier === undefined ? undefined : classifierSchema.safeParse(files.classifier);
+  if (classifier && !classifier.success) found.push(...schemaProblems('classifier.json', classifier.error, files.classifier));
   if (!base.success || !lex.success || found.length > 0) throw failure(found);
 
   const factBase: FactBaseFile = base.data;
@@ -89,7 +94,14 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
   if (found.length > 0) throw failure(found);
 
   const facts: readonly Fact[] = Object.freeze(factBase.facts.map((f) => Object.freeze({ ...f })));
-  const engine = new FactEngine({ analyzer: new Analyzer(lexicon, wordnetTables(files.wordnet)), facts, documents, topicOrder: factBase.topics.map((t) => t.id), decider: decider?.data });
+  const engine = new FactEngine({
+    analyzer: new Analyzer(lexicon, wordnetTables(files.wordnet)),
+    facts,
+    documents,
+    topicOrder: factBase.topics.map((t) => t.id),
+    decider: decider?.data,
+    classifier: classifier?.data && new QuestionClassifier(classifier.data),
+  });
   const article = documents.get(factBase.documents[0]?.id ?? '') as Article;
   const documentOf = (id: string | undefined): Article => (id === undefined ? article : documents.get(id) ?? article);
   const byId = new Map(facts.map((f) => [f.id, f]));

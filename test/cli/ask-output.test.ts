@@ -29,8 +29,10 @@ describe('ask output', () => {
 
   it('GIVEN a decider that trusts nothing THEN the JSON offers the nearest facts first, each with its quotes', () => {
     const files = readKnowledgeFiles();
-    const doubtful = buildKnowledge({ ...files, decider: { ...(files.decider as object), answerAt: 1, offerAt: 0 } });
-    const json = toJson('q', doubtful.engine.answer('How many people live in Idlib?'));
+    const decider = files.decider as { classified: object };
+    const trustsNothing = { answerAt: 1, offerAt: 0 };
+    const doubtful = buildKnowledge({ ...files, decider: { ...decider, ...trustsNothing, classified: { ...decider.classified, ...trustsNothing } } });
+    const json = toJson('q', doubtful.engine.answer('roughly how many folks live in idlib?'));
     expect(json.answered).toBe(false);
     expect(json.suggestions[0]?.id).toBe('idlib-population');
     expect(json.suggestions.length).toBeLessThanOrEqual(3);

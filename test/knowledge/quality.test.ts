@@ -69,8 +69,20 @@ describe.each(SETS)('answer quality on %s', (name, floors) => {
   it('GIVEN any question THEN no quote is anything but verbatim article text', () => {
     expect(result.nonVerbatim).toBe(0);
   });
-  it('GIVEN an answerable question it declines THEN the right fact is usually among the suggestions', () => {
-    expect(result.declinedSuggested, result.misses.join('\n')).toBeGreaterThanOrEqual(0.75);
+});
+
+describe('did-you-mean suggestions, pooled over every set', () => {
+  // Pooled: a set declines only a handful of answerable questions, so one miss would decide a per-set share.
+  const results = SETS.map(([name]) => {
+    const questions = readQuestions(fixture(name));
+    return score(questions, questions.map((q) => knowledge.engine.answer(q.q)), article);
+  });
+  const declined = results.reduce((n, r) => n + r.declined, 0);
+  const suggested = results.reduce((n, r) => n + r.suggested, 0);
+
+  it('GIVEN the answerable questions it declines THEN the right fact is among the suggestions for at least 85%', () => {
+    expect(declined).toBeGreaterThan(20);
+    expect(suggested / declined).toBeGreaterThanOrEqual(0.85);
   });
 });
 

@@ -26,6 +26,9 @@ export interface EvalScore {
   precision: number;
   /** Of the answerable questions declined, the share whose right sentence is among the suggestions. */
   declinedSuggested: number;
+  /** The counts behind declinedSuggested, for pooling over sets. */
+  declined: number;
+  suggested: number;
   misses: string[];
 }
 
@@ -80,6 +83,8 @@ export function score(questions: readonly EvalQuestion[], answers: readonly Eval
     nonVerbatim,
     precision: given ? top1 / given : 1,
     declinedSuggested: declined ? suggested / declined : 1,
+    declined,
+    suggested,
     misses,
   };
 }

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { Analysis } from './analyzer.js';
+import type { FactDoc, Ranking, Scored } from './fact-index.js';
+
+/**
+ * A question classifier: multinomial logistic regression from a question's analysed terms to the
+ * fact that answers it, or to "none" for questions the article does not answer. It is fitted on
+ * the labelled question sets (`npm run fit:decider`, which cross-validates it set by set), so it
+ * learns how people actually word each fact ("headcount" for a population, "wish list" for a
+ * demand) where the curated questions and the lexicon do not reach. It is one signal among
+ * several: it re-weights the index's ranking and feeds the decider, and it is silent about facts
+ * it was never fitted on (a new article), which keep the index's ranking and the base decider.
+ */
+
+/** The class of questions the article does not answer (off-topic or unanswerable). */
+export const NONE_CLASS = '(none)';
+
+export const classifierSchema = z.strictObject({
+  /** Fact ids, plus NONE_CLASS. */
+  classes: z.array(z.string().min(1)).min(2),
+  bias: z.array(z.number()),
+  /** Per term, its non-negligible weights as [class index, weight]. */
+  weights: z.record(z.string(), z.array(z.tuple([z.number().int().min(0), z.number()]))),
+  /** How much the classifier's log-odds move the index's score (normalised to the best fact's). */
+  blend: z.number().min(0).max(10),
+  /** How the model was fitted and what cross-validation measured: documentation, not input. */
+  fitted: z.record(z.string(), z.unknown()).optional(),
+}).refine((m) => m.bias.length === m.classes.length, { message: 'bias needs one entry per class' })
+  .refine((m) => Object.values(m.weights).every((ws) => ws.every(([c]) => c < m.classes.length)), { message: 'a weight names a class that does not exist' });
+
+export type ClassifierModel = z.infer<typeof classifierSchema>;
+
+/** What the classifier reads of a question: its analysed terms, and what it asks ("?count", "?say"). */
+export function classifierInput(analysis: Pick<Analysis, 'terms' | 'intents'>): string[] {
+  return [...analysis.terms, ...analysis.intents.map((i) => `?${i}`)];
+}
+
+/** What the classifier makes of one question. */
+export interface Classification {
+  /** P(this fact answers it), for facts the classifier was fitted on; undefined for others. */
+  probability(factId: string): number | undefined;
+  /** P(the article does not answer it). */
+  readonly none: number;
+}
+
+/** The floor under a probability before its logarithm: no single signal may veto a fact outright. */
+const FLOOR = 1e-4;
+/** Facts the classifier favours this much are considered even when the index matched none of their terms. */
+const PROPOSE_AT = 0.2;
+
+export class QuestionClassifier {
+  private readonly classes: readonly string[];
+  private readonly factClasses: number;
+  private readonly bias: Float64Array;
+  private readonly weights: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  readonly blendWeight: number;
+
+  constructor(model: ClassifierModel) {
+    this.classes = model.classes;
+    this.factClasses = model.classes.filter((c) => c !== NONE_CLASS).length;
+    this.bias = Float64Array.from(model.bias);
+    this.weights = new Map(Object.entries(model.weights));
+    this.blendWeight = model.blend;
+  }
+
+  classify(terms: readonly string[]): Classification {
+    const z = Float64Array.from(this.bias);
+    for (const term of new Set(terms)) for (const [c, w] of this.weights.get(term) ?? []) z[c] = (z[c] as number) + w;
+    let max = -Infinity;
+    for (const v of z) max = Math.max(max, v);
+    let sum = 0;
+    for (let c = 0; c < z.length; c++) sum += z[c] = Math.exp((z[c] as number) - max);
+    const byFact = new Map<string, number>();
+    let none = 0;
+    this.classes.forEach((id, c) => {
+      const p = (z[c] as number) / sum;
+      if (id === NONE_CLASS) none = p;
+      else byFact.set(id, p);
+    });
+    return { probability: (id) => byFact.get(id), none };
+  }
+
+  /**
+   * The index's ranking re-ordered by the classifier: each fact's score, as a share of the best
+   * one's, plus `blend` × the log of how much likelier than chance the classifier finds it. Facts
+   * the classifier does not know keep their share unchanged.
+   */
+  rerank(ranking: Ranking, classification: Classification, docs: readonly FactDoc[]): Ranking {
+    const top = ranking.ranked[0]?.score ?? 0;
+    if (top <= 0 && ranking.ranked.length === 0) return ranking;
+    const candidates: Scored[] = [...ranking.ranked];
+    const seen = new Set(candidates.map((s) => s.doc));
+    for (const doc of docs) {
+      if (!seen.has(doc) && (classification.probability(doc.fact.id) ?? 0) >= PROPOSE_AT) candidates.push({ doc, coverage: 0, similarity: 0, score: 0 });
+    }
+    const blended = candidates.map((s) => {
+      const p = classification.probability(s.doc.fact.id);
+      const lift = p === undefined ? 0 : this.blendWeight * Math.log(Math.max(p, FLOOR) * this.factClasses);
+      return { ...s, score: (top > 0 ? s.score / top : 0) + lift };
+    });
+    blended.sort((a, b) => b.score - a.score || a.doc.fact.id.localeCompare(b.doc.fact.id));
+    return { ranked: blended, stats: ranking.stats };
+  }
+}
