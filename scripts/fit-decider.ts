@@ -144,5 +144,5 @@ if (!process.argv.includes('--dry')) {
   writeFileSync(DECIDER, `${JSON.stringify(decider, null, 2)}\n`);
   writeFileSync(CLASSIFIER, `${JSON.stringify(classifier)}\n`);
   console.log(`wrote ${DECIDER.pathname}: answer at p ≥ ${decider.answerAt} (classified: ${decider.classified?.answerAt})`);
-  console.log(`wrote ${CLASSIFIER.pathname}: ${Object.keys(classifier.weights).length} terms`);
+  console.log(`wrote ${CLASSIFIER.pathname}: ${classifier.terms.length} terms, ${classifier.weights.length} weights`);
 }

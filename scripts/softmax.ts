@@ -20,7 +20,7 @@ export interface SoftmaxOptions {
 }
 
 export function fitSoftmax(examples: readonly LabelledTerms[], classes: readonly string[], options: SoftmaxOptions = {}): ClassifierModel {
-  const { l2 = 1e-4, steps = 200, rate = 0.05, prune = 0.02, blend = 0.15 } = options;
+  const { l2 = 1e-4, steps = 200, rate = 0.05, prune = 0.05, blend = 0.15 } = options;
   const used = examples.filter((e) => e.classes.length > 0);
   const vocab = new Map<string, number>();
   for (const e of used) for (const t of e.terms) if (!vocab.has(t)) vocab.set(t, vocab.size);
@@ -55,13 +55,21 @@ export function fitSoftmax(examples: readonly LabelledTerms[], classes: readonly
     }
   }
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
-  const weights: Record<string, Array<[number, number]>> = {};
+  const model = { classes: [...classes], bias: Array.from(w.subarray((V - 1) * C), round), terms: [] as string[], counts: [] as number[], targets: [] as number[], weights: [] as number[], blend };
   for (const [term, f] of [...vocab].sort(([a], [b]) => a.localeCompare(b))) {
-    const row: Array<[number, number]> = [];
-    for (let c = 0; c < C; c++) if (Math.abs(w[f * C + c] as number) >= prune) row.push([c, round(w[f * C + c] as number)]);
-    if (row.length > 0) weights[term] = row;
+    let n = 0;
+    for (let c = 0; c < C; c++) {
+      const weight = w[f * C + c] as number;
+      if (Math.abs(weight) < prune) continue;
+      model.targets.push(c);
+      model.weights.push(round(weight));
+      n++;
+    }
+    if (n === 0) continue;
+    model.terms.push(term);
+    model.counts.push(n);
   }
-  return { classes: [...classes], bias: Array.from(w.subarray((V - 1) * C), round), weights, blend };
+  return model;
 }
 
 function softmaxInPlace(z: Float64Array): void {

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { classifierInput, classifierSchema, NONE_CLASS, QuestionClassifier } from '../../src/knowledge/classifier.js';
+import type { ClassifierModel } from '../../src/knowledge/classifier.js';
+import type { FactDoc, Ranking } from '../../src/knowledge/fact-index.js';
+import { buildKnowledge, loadKnowledge, readKnowledgeFiles } from '../../src/knowledge/index.js';
+
+/** Three classes: "pop" likes the term "headcount", "venue" likes "city", none likes "weather". */
+const model: ClassifierModel = {
+  classes: ['pop', 'venue', NONE_CLASS],
+  bias: [0, 0, 0],
+  terms: ['city', 'headcount', 'weather'],
+  counts: [1, 1, 1],
+  targets: [1, 0, 2],
+  weights: [3, 3, 4],
+  blend: 0.15,
+};
+const doc = (id: string): FactDoc => ({ fact: { id } as FactDoc['fact'], index: 0, terms: new Map(), questions: [], intents: new Set() });
+const ranking = (...scored: Array<[FactDoc, number]>): Ranking => ({
+  ranked: scored.map(([d, score]) => ({ doc: d, coverage: score, similarity: score, score })),
+  stats: { analysis: { terms: [] } as never, termMass: new Map(), mass: 0, unknownNameMass: 0, unknownWordMass: 0 },
+});
+
+describe('QuestionClassifier', () => {
+  const classifier = new QuestionClassifier(model);
+
+  it('GIVEN any terms THEN the probabilities of the facts and of none sum to one', () => {
+    for (const terms of [[], ['city'], ['headcount', 'weather'], ['never-seen']]) {
+      const c = classifier.classify(terms);
+      const total = (c.probability('pop') ?? 0) + (c.probability('venue') ?? 0) + c.none;
+      expect(total).toBeCloseTo(1, 10);
+    }
+  });
+
+  it('GIVEN a term the model links to a fact THEN that fact is the likeliest', () => {
+    const c = classifier.classify(['headcount']);
+    expect(c.probability('pop')).toBeGreaterThan(0.8);
+    expect(classifier.classify(['weather']).none).toBeGreaterThan(0.8);
+  });
+
+  it('GIVEN a fact it was never fitted on THEN it has no probability rather than zero', () => {
+    expect(classifier.classify(['city']).probability('author')).toBeUndefined();
+  });
+
+  it('GIVEN the index prefers one fact and the classifier another THEN a clear classifier verdict reorders them', () => {
+    const pop = doc('pop');
+    const venue = doc('venue');
+    const reranked = classifier.rerank(ranking([venue, 0.5], [pop, 0.45]), classifier.classify(['headcount']), [pop, venue]);
+    expect(reranked.ranked.map((s) => s.doc.fact.id)).toEqual(['pop', 'venue']);
+  });
+
+  it('GIVEN facts the classifier does not know THEN their order is the index order', () => {
+    const a = doc('a');
+    const b = doc('b');
+    const reranked = classifier.rerank(ranking([a, 0.6], [b, 0.3]), classifier.classify(['headcount']), [a, b]);
+    expect(reranked.ranked.map((s) => s.doc.fact.id)).toEqual(['a', 'b']);
+  });
+
+  it('GIVEN a fact the index missed but the classifier is sure of THEN it becomes a candidate', () => {
+    const pop = doc('pop');
+    const a = doc('a');
+    const reranked = classifier.rerank(ranking([a, 0.2]), classifier.classify(['headcount', 'headcount']), [pop, a]);
+    expect(reranked.ranked.map((s) => s.doc.fact.id)).toContain('pop');
+  });
+
+  it('GIVEN an analysis THEN the input holds its terms, each pair of neighbours, and its intents, marked apart', () => {
+    expect(classifierInput({ terms: ['popul', 'idlib'], intents: ['count'] })).toEqual(['popul', 'idlib', 'popul_idlib', '?count']);
+  });
+});
+
+describe('classifierSchema', () => {
+  it.each([
+    ['a bias per class', { ...model, bias: [0] }],
+    ['a count per term', { ...model, counts: [1, 2] }],
+    ['counts that add up to the weights', { ...model, counts: [1, 1, 2] }],
+    ['targets that name a class', { ...model, targets: [1, 0, 9] }],
+    ['finite weights', { ...model, weights: [3, Number.NaN, 4] }],
+    ['whole-number counts', { ...model, counts: [1, 0.5, 1.5] }],
+    ['string terms', { ...model, terms: ['city', 7, 'weather'] }],
+  ])('GIVEN a model without %s THEN it is rejected', (_, bad) => {
+    expect(classifierSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it('GIVEN a malformed classifier.json THEN the knowledge does not build, naming the file', () => {
+    expect(() => buildKnowledge({ ...readKnowledgeFiles(), classifier: { classes: 'nope' } })).toThrow(/classifier\.json/);
+  });
+});
+
+describe('the bundled classifier', () => {
+  const knowledge = loadKnowledge();
+  const files = readKnowledgeFiles();
+  const bundled = classifierSchema.parse(files.classifier);
+
+  it('GIVEN the fact base THEN every class is a current fact (refit after renaming one: npm run fit:decider)', () => {
+    const ids = new Set([...knowledge.facts.map((f) => f.id), NONE_CLASS]);
+    expect(bundled.classes.filter((c) => !ids.has(c))).toEqual([]);
+  });
+
+  it('GIVEN no classifier THEN the engine still answers from the index alone', () => {
+    const plain = buildKnowledge({ ...files, classifier: undefined });
+    expect(plain.engine.answer('How many people live in Idlib?').factId).toBe('idlib-population');
+  });
+});
