@@ -20,7 +20,7 @@ import { FEATURES } from '../src/knowledge/decider.js';
 import type { DeciderModel } from '../src/knowledge/decider.js';
 import { buildKnowledge, readKnowledgeFiles } from '../src/knowledge/index.js';
 import type { Knowledge } from '../src/knowledge/index.js';
-import type { Intent } from '../src/knowledge/intents.js';
+import type { Analysis } from '../src/knowledge/analyzer.js';
 import { fitLogistic, pickThreshold } from './logistic.js';
 import type { Example, Logistic } from './logistic.js';
 import { fitSoftmax } from './softmax.js';
@@ -44,7 +44,7 @@ interface Question {
   expect: string[];
 }
 type Labelled = Example & { kind: Question['kind'] };
-type Engine = { evaluate(m: string): Array<{ features: Record<string, number> | null; ranking: { ranked: Array<{ doc: { fact: { id: string } } }>; stats: { analysis: { terms: string[]; intents: Intent[] } } } }> };
+type Engine = { evaluate(m: string): Array<{ features: Record<string, number> | null; ranking: { ranked: Array<{ doc: { fact: { id: string } } }>; stats: { analysis: Analysis } } }> };
 
 const files = readdirSync(FIXTURES).filter((f) => /^questions\..+\.jsonl$/.test(f) && !HELD_OUT.has(f)).sort();
 const bundled = readKnowledgeFiles();
@@ -64,7 +64,11 @@ const questions = new Map(files.map((f) => [f, questionsOf(f)]));
 const classesOf = (q: Question) => (q.kind === 'answerable' ? factIds.filter((id) => q.expect.some((e) => quoteOf.get(id)?.includes(e))) : [NONE_CLASS]);
 const engineOf = (k: Knowledge) => k.engine as unknown as Engine;
 /** The terms the engine analyses a question into: the classifier's input. */
-const termsOf = (q: Question) => classifierInput(engineOf(base).evaluate(q.q)[0]?.ranking.stats.analysis ?? { terms: [], intents: [] });
+const index = (base.engine as unknown as { index: { isKnown(t: string): boolean } }).index;
+const termsOf = (q: Question) => {
+  const analysis = engineOf(base).evaluate(q.q)[0]?.ranking.stats.analysis;
+  return analysis ? classifierInput(analysis, (t) => index.isKnown(t)) : [];
+};
 const labelled = new Map([...questions].map(([f, qs]) => [f, qs.map((q) => ({ terms: termsOf(q), classes: classesOf(q) }))]));
 /** The curator's own questions are labelled examples too, in every fold: each fact has some. */
 const curated = base.facts.flatMap((f) => f.questions.map((q) => ({ terms: termsOf({ q, kind: 'answerable', expect: [] }), classes: [f.id] })));

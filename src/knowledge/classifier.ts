@@ -48,9 +48,13 @@ export const classifierSchema = z
 export type ClassifierModel = z.infer<typeof classifierSchema>;
 
 /** What the classifier reads of a question: its analysed terms, each pair of neighbouring terms ("wish_list"), and what it asks ("?count", "?say"). */
-export function classifierInput(analysis: Pick<Analysis, 'terms' | 'intents'>): string[] {
+export function classifierInput(analysis: Pick<Analysis, 'terms' | 'intents' | 'names' | 'foreign'>, isKnown: (term: string) => boolean): string[] {
   const pairs = analysis.terms.slice(1).map((t, i) => `${analysis.terms[i]}_${t}`);
-  return [...analysis.terms, ...pairs, ...analysis.intents.map((i) => `?${i}`)];
+  // Words the fact base lacks, as a count: their meaning is unknown, but how many there are is evidence.
+  const unknown = analysis.terms.filter((t) => !isKnown(t));
+  const names = unknown.filter((t) => analysis.names.has(t) || analysis.foreign.has(t)).length;
+  const marks = [...(unknown.length > 0 ? ['!unknown'] : []), ...(unknown.length > 1 ? ['!unknown2'] : []), ...(names > 0 ? ['!name'] : [])];
+  return [...analysis.terms, ...pairs, ...analysis.intents.map((i) => `?${i}`), ...marks];
 }
 
 /** What the classifier makes of one question. */

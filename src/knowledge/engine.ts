@@ -126,7 +126,7 @@ export class FactEngine implements AnswerEngine {
       // "Is that actually right?" asks about its context: then the context is the question.
       const inQuestion = new Set(asked.terms.length > 0 && !asked.smalltalk ? asked.terms : analysis.terms);
       const indexed = this.index.rank(analysis, (t) => (inQuestion.has(t) ? 1 : CONTEXT_WEIGHT));
-      const classification = this.classifier?.classify(classifierInput(analysis));
+      const classification = this.classifier?.classify(classifierInput(analysis, (t) => this.index.isKnown(t)));
       const reranked = classification ? (this.classifier as QuestionClassifier).rerank(indexed, classification, this.docs) : indexed;
       const own = part.context === '' ? this.curated.get(words(part.text).join(' ')) : undefined;
       const ranking = own ? promote(reranked, own) : reranked;

@@ -63,7 +63,15 @@ describe('QuestionClassifier', () => {
   });
 
   it('GIVEN an analysis THEN the input holds its terms, each pair of neighbours, and its intents, marked apart', () => {
-    expect(classifierInput({ terms: ['popul', 'idlib'], intents: ['count'] })).toEqual(['popul', 'idlib', 'popul_idlib', '?count']);
+    const analysis = { terms: ['popul', 'idlib'], intents: ['count' as const], names: new Set<string>(), foreign: new Set<string>() };
+    expect(classifierInput(analysis, () => true)).toEqual(['popul', 'idlib', 'popul_idlib', '?count']);
+  });
+
+  it('GIVEN words the fact base lacks THEN the input marks how many, and whether one is a name', () => {
+    const analysis = { terms: ['stadium', 'idlib', 'messi'], intents: [], names: new Set(['messi']), foreign: new Set<string>() };
+    const input = classifierInput(analysis, (t) => t === 'idlib');
+    expect(input).toEqual(expect.arrayContaining(['!unknown', '!unknown2', '!name']));
+    expect(classifierInput({ ...analysis, terms: ['idlib'] }, (t) => t === 'idlib')).not.toContain('!unknown');
   });
 });
 
