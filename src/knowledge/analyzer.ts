@@ -140,14 +140,16 @@ export class Analyzer {
       if (!this.stopwords.has(w)) add(stem(w));
       i++;
     }
+    const intents = intentsOf(raw);
     return {
       terms,
-      intents: intentsOf(raw),
+      intents,
       corrections,
       names: stemsOf(text, NAME_INSIDE),
       openers: stemsOf(text, NAME_OPENING),
       caseless: !/\p{Lu}/u.test(text),
-      smalltalk: raw.some((w) => this.smalltalk.has(w)) && raw.every((w) => this.smalltalk.has(w) || this.stopwords.has(w)),
+      // "Thanks!" is chatter; "who did they thank?" asks something (a wh-word), so it is not.
+      smalltalk: intents.every((i) => i === 'yesno') && raw.some((w) => this.smalltalk.has(w)) && raw.every((w) => this.smalltalk.has(w) || this.stopwords.has(w)),
       synonymous,
       foreign: new Set(ws.filter((w) => !this.known.has(w) && this.isForeign(w)).map(stem)),
     };

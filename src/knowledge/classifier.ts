@@ -63,31 +63,41 @@ export interface Classification {
   probability(factId: string): number | undefined;
   /** P(the article does not answer it). */
   readonly none: number;
+  /** Facts it finds likely enough to consider even when the index matched none of their terms. */
+  readonly proposed: readonly string[];
 }
 
 /** The floor under a probability before its logarithm: no single signal may veto a fact outright. */
 const FLOOR = 1e-4;
 /** Facts the classifier favours this much are considered even when the index matched none of their terms. */
 const PROPOSE_AT = 0.2;
+/**
+ * Only the index's best facts are re-weighted (and those the classifier proposes): its lift is at
+ * most blend × log(facts), about half a best score, so a fact further down rarely could climb to
+ * the top, and each candidate re-weighted costs time on every question.
+ */
+const RERANKED = 10;
 
 export class QuestionClassifier {
   private readonly classes: readonly string[];
+  private readonly classOf: ReadonlyMap<string, number>;
+  private readonly noneClass: number;
   private readonly factClasses: number;
   private readonly bias: Float64Array;
-  private readonly weights: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
+  private readonly weights: ReadonlyMap<string, { readonly targets: Int32Array; readonly weights: Float64Array }>;
   readonly blendWeight: number;
 
   constructor(model: ClassifierModel) {
     this.classes = model.classes;
-    this.factClasses = model.classes.filter((c) => c !== NONE_CLASS).length;
+    this.classOf = new Map(model.classes.map((id, c) => [id, c]));
+    this.noneClass = model.classes.indexOf(NONE_CLASS);
+    this.factClasses = model.classes.length - (this.noneClass >= 0 ? 1 : 0);
     this.bias = Float64Array.from(model.bias);
-    const weights = new Map<string, Array<readonly [number, number]>>();
+    const weights = new Map<string, { targets: Int32Array; weights: Float64Array }>();
     let at = 0;
     model.terms.forEach((term, i) => {
       const n = model.counts[i] as number;
-      const row: Array<readonly [number, number]> = [];
-      for (let j = at; j < at + n; j++) row.push([model.targets[j] as number, model.weights[j] as number]);
-      weights.set(term, row);
+      weights.set(term, { targets: Int32Array.from(model.targets.slice(at, at + n)), weights: Float64Array.from(model.weights.slice(at, at + n)) });
       at += n;
     });
     this.weights = weights;
@@ -95,20 +105,31 @@ export class QuestionClassifier {
   }
 
   classify(terms: readonly string[]): Classification {
-    const z = Float64Array.from(this.bias);
-    for (const term of new Set(terms)) for (const [c, w] of this.weights.get(term) ?? []) z[c] = (z[c] as number) + w;
+    const z = this.bias.slice();
+    for (let i = 0; i < terms.length; i++) {
+      // A repeated term counts once, as in fitting.
+      if (terms.indexOf(terms[i] as string) !== i) continue;
+      const row = this.weights.get(terms[i] as string);
+      if (row) for (let j = 0; j < row.targets.length; j++) z[row.targets[j] as number] = (z[row.targets[j] as number] as number) + (row.weights[j] as number);
+    }
     let max = -Infinity;
-    for (const v of z) max = Math.max(max, v);
+    for (let c = 0; c < z.length; c++) max = Math.max(max, z[c] as number);
     let sum = 0;
     for (let c = 0; c < z.length; c++) sum += z[c] = Math.exp((z[c] as number) - max);
-    const byFact = new Map<string, number>();
-    let none = 0;
-    this.classes.forEach((id, c) => {
-      const p = (z[c] as number) / sum;
-      if (id === NONE_CLASS) none = p;
-      else byFact.set(id, p);
-    });
-    return { probability: (id) => byFact.get(id), none };
+    const proposed: string[] = [];
+    for (let c = 0; c < z.length; c++) {
+      z[c] = (z[c] as number) / sum;
+      if ((z[c] as number) >= PROPOSE_AT && c !== this.noneClass) proposed.push(this.classes[c] as string);
+    }
+    const { classOf, noneClass } = this;
+    return {
+      probability: (id) => {
+        const c = classOf.get(id);
+        return c === undefined || c === noneClass ? undefined : z[c];
+      },
+      none: noneClass >= 0 ? (z[noneClass] as number) : 0,
+      proposed,
+    };
   }
 
   /**
@@ -116,13 +137,13 @@ export class QuestionClassifier {
    * one's, plus `blend` × the log of how much likelier than chance the classifier finds it. Facts
    * the classifier does not know keep their share unchanged.
    */
-  rerank(ranking: Ranking, classification: Classification, docs: readonly FactDoc[]): Ranking {
+  rerank(ranking: Ranking, classification: Classification, docOf: (factId: string) => FactDoc | undefined): Ranking {
     const top = ranking.ranked[0]?.score ?? 0;
-    if (top <= 0 && ranking.ranked.length === 0) return ranking;
-    const candidates: Scored[] = [...ranking.ranked];
-    const seen = new Set(candidates.map((s) => s.doc));
-    for (const doc of docs) {
-      if (!seen.has(doc) && (classification.probability(doc.fact.id) ?? 0) >= PROPOSE_AT) candidates.push({ doc, coverage: 0, similarity: 0, score: 0 });
+    if (ranking.ranked.length === 0) return ranking;
+    const candidates: Scored[] = ranking.ranked.slice(0, RERANKED);
+    for (const id of classification.proposed) {
+      const doc = docOf(id);
+      if (doc && !candidates.some((s) => s.doc === doc)) candidates.push({ doc, coverage: 0, similarity: 0, score: 0 });
     }
     const blended = candidates.map((s) => {
       const p = classification.probability(s.doc.fact.id);

@@ -107,9 +107,17 @@ export class FactEngine implements AnswerEngine {
       const more = rest.slice(0, MAX_MORE).map((e) => this.answerOf(e, [], [], now));
       return this.answerOf(first, more, unanswered, now);
     }
-    const nearest = evaluations.reduce((a, b) => (b.probability > a.probability ? b : a));
+    const byNearness = [...evaluations].sort((a, b) => b.probability - a.probability);
+    const nearest = byNearness[0] as Evaluation;
     const outcome = nearest.probability >= nearest.thresholds.offerAt ? 'unsure' : 'decline';
-    const docs = [...new Set(nearest.ranking.ranked.map((s) => s.doc))].slice(0, MAX_SUGGESTIONS);
+    // Each clause's best fact first, the nearest clause's first: a did-you-mean for every question asked.
+    const docs: FactDoc[] = [];
+    for (let rank = 0; rank < MAX_SUGGESTIONS; rank++) {
+      for (const e of byNearness) {
+        const doc = e.ranking.ranked[rank]?.doc;
+        if (doc && !docs.includes(doc) && docs.length < MAX_SUGGESTIONS) docs.push(doc);
+      }
+    }
     return this.notAnswered(cleaned, outcome, docs.length > 0 ? docs : this.featured(), now, nearest.probability, unanswered);
   }
 
@@ -127,7 +135,7 @@ export class FactEngine implements AnswerEngine {
       const inQuestion = new Set(asked.terms.length > 0 && !asked.smalltalk ? asked.terms : analysis.terms);
       const indexed = this.index.rank(analysis, (t) => (inQuestion.has(t) ? 1 : CONTEXT_WEIGHT));
       const classification = this.classifier?.classify(classifierInput(analysis, (t) => this.index.isKnown(t)));
-      const reranked = classification ? (this.classifier as QuestionClassifier).rerank(indexed, classification, this.docs) : indexed;
+      const reranked = classification ? (this.classifier as QuestionClassifier).rerank(indexed, classification, (id) => this.byId.get(id)) : indexed;
       const own = part.context === '' ? this.curated.get(words(part.text).join(' ')) : undefined;
       const ranking = own ? promote(reranked, own) : reranked;
       const features = featuresOf(ranking, this.index, isCheck(part.text), classification);

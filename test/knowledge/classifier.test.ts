@@ -15,6 +15,7 @@ const model: ClassifierModel = {
   blend: 0.15,
 };
 const doc = (id: string): FactDoc => ({ fact: { id } as FactDoc['fact'], index: 0, terms: new Map(), questions: [], intents: new Set() });
+const byId = (...docs: FactDoc[]) => (id: string) => docs.find((d) => d.fact.id === id);
 const ranking = (...scored: Array<[FactDoc, number]>): Ranking => ({
   ranked: scored.map(([d, score]) => ({ doc: d, coverage: score, similarity: score, score })),
   stats: { analysis: { terms: [] } as never, termMass: new Map(), mass: 0, unknownNameMass: 0, unknownWordMass: 0 },
@@ -44,21 +45,21 @@ describe('QuestionClassifier', () => {
   it('GIVEN the index prefers one fact and the classifier another THEN a clear classifier verdict reorders them', () => {
     const pop = doc('pop');
     const venue = doc('venue');
-    const reranked = classifier.rerank(ranking([venue, 0.5], [pop, 0.45]), classifier.classify(['headcount']), [pop, venue]);
+    const reranked = classifier.rerank(ranking([venue, 0.5], [pop, 0.45]), classifier.classify(['headcount']), byId(pop, venue));
     expect(reranked.ranked.map((s) => s.doc.fact.id)).toEqual(['pop', 'venue']);
   });
 
   it('GIVEN facts the classifier does not know THEN their order is the index order', () => {
     const a = doc('a');
     const b = doc('b');
-    const reranked = classifier.rerank(ranking([a, 0.6], [b, 0.3]), classifier.classify(['headcount']), [a, b]);
+    const reranked = classifier.rerank(ranking([a, 0.6], [b, 0.3]), classifier.classify(['headcount']), byId(a, b));
     expect(reranked.ranked.map((s) => s.doc.fact.id)).toEqual(['a', 'b']);
   });
 
   it('GIVEN a fact the index missed but the classifier is sure of THEN it becomes a candidate', () => {
     const pop = doc('pop');
     const a = doc('a');
-    const reranked = classifier.rerank(ranking([a, 0.2]), classifier.classify(['headcount', 'headcount']), [pop, a]);
+    const reranked = classifier.rerank(ranking([a, 0.2]), classifier.classify(['headcount', 'headcount']), byId(pop, a));
     expect(reranked.ranked.map((s) => s.doc.fact.id)).toContain('pop');
   });
 

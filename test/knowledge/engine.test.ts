@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUESTION_CHARS, loadKnowledge } from '../../src/knowledge/index.js';
+import { MAX_QUESTION_CHARS, buildKnowledge, loadKnowledge, readKnowledgeFiles } from '../../src/knowledge/index.js';
 import type { Answer } from '../../src/knowledge/index.js';
 import { isVerbatim } from '../helpers/sources.js';
 
@@ -128,6 +128,10 @@ describe('abstentions', () => {
     expect(a.outcome).toBe('chatter');
     expect(a.answered).toBe(false);
   });
+
+  it.each(['who did they thank?', "who'd they say thx to", 'who did the participants thank'])('GIVEN "%s", chatter words in a wh-question THEN it is a question, not chatter', (q) => {
+    expect(engine.answer(q).outcome).not.toBe('chatter');
+  });
 });
 
 describe('messages with several questions, context and chatter', () => {
@@ -228,5 +232,19 @@ describe('suggest (autocomplete)', () => {
       expect(s.length).toBeLessThanOrEqual(25);
       for (const x of s) expect(x.length).toBeLessThanOrEqual(80);
     }
+  });
+});
+
+describe('did-you-mean over several questions', () => {
+  const files = readKnowledgeFiles();
+  const decider = files.decider as { classified: object };
+  const unsureOfAll = { answerAt: 1, offerAt: 0 };
+  const doubtful = buildKnowledge({ ...files, decider: { ...decider, ...unsureOfAll, classified: { ...decider.classified, ...unsureOfAll } } }).engine;
+
+  it('GIVEN two questions it answers neither of THEN the suggestions offer the best fact of each', () => {
+    const a = doubtful.answer('roughly how many folks live in idlib? and whose idea were the zones?');
+    expect(a.outcome).toBe('unsure');
+    expect(a.suggestions.map((s) => s.id)).toEqual(expect.arrayContaining(['idlib-population', 'zones-proposer']));
+    expect(a.suggestions.length).toBeLessThanOrEqual(3);
   });
 });
