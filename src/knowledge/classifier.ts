@@ -47,14 +47,36 @@ export const classifierSchema = z
 
 export type ClassifierModel = z.infer<typeof classifierSchema>;
 
-/** What the classifier reads of a question: its analysed terms, each pair of neighbouring terms ("wish_list"), and what it asks ("?count", "?say"). */
-export function classifierInput(analysis: Pick<Analysis, 'terms' | 'intents' | 'names' | 'foreign'>, isKnown: (term: string) => boolean): string[] {
+/** The part of an analysis the classifier reads. */
+export type ClassifierAnalysis = Pick<Analysis, 'terms' | 'intents' | 'names' | 'foreign'>;
+
+/**
+ * What the classifier reads of a question, as the model file names it: its analysed terms, each
+ * pair of neighbouring terms ("wish_list": terms are runs of letters and digits, never "_"), what
+ * it asks ("?count", "?say") and marks for words the fact base lacks. Fitting reads this;
+ * `classifyAnalysis` reads the same without building the strings.
+ */
+export function classifierInput(analysis: ClassifierAnalysis, isKnown: (term: string) => boolean): string[] {
   const pairs = analysis.terms.slice(1).map((t, i) => `${analysis.terms[i]}_${t}`);
-  // Words the fact base lacks, as a count: their meaning is unknown, but how many there are is evidence.
-  const unknown = analysis.terms.filter((t) => !isKnown(t));
-  const names = unknown.filter((t) => analysis.names.has(t) || analysis.foreign.has(t)).length;
-  const marks = [...(unknown.length > 0 ? ['!unknown'] : []), ...(unknown.length > 1 ? ['!unknown2'] : []), ...(names > 0 ? ['!name'] : [])];
-  return [...analysis.terms, ...pairs, ...analysis.intents.map((i) => `?${i}`), ...marks];
+  return [...analysis.terms, ...pairs, ...analysis.intents.map((i) => `?${i}`), ...unknownMarks(analysis, isKnown)];
+}
+
+/** Words the fact base lacks, as a count: their meaning is unknown, but how many there are is evidence. */
+function unknownMarks(analysis: ClassifierAnalysis, isKnown: (term: string) => boolean): string[] {
+  let unknown = 0;
+  let names = 0;
+  for (const t of analysis.terms) {
+    if (isKnown(t)) continue;
+    unknown++;
+    if (analysis.names.has(t) || analysis.foreign.has(t)) names++;
+  }
+  return unknown === 0 && names === 0 ? NO_MARKS : [...(unknown > 0 ? ['!unknown'] : []), ...(unknown > 1 ? ['!unknown2'] : []), ...(names > 0 ? ['!name'] : [])];
+}
+const NO_MARKS: string[] = [];
+
+interface Row {
+  readonly targets: Int32Array;
+  readonly weights: Float64Array;
 }
 
 /** What the classifier makes of one question. */
@@ -84,7 +106,9 @@ export class QuestionClassifier {
   private readonly noneClass: number;
   private readonly factClasses: number;
   private readonly bias: Float64Array;
-  private readonly weights: ReadonlyMap<string, { readonly targets: Int32Array; readonly weights: Float64Array }>;
+  private readonly weights: ReadonlyMap<string, Row>;
+  /** The pairs' rows again, by first term then second: read without building "a_b" per question. */
+  private readonly pairs: ReadonlyMap<string, ReadonlyMap<string, Row>>;
   readonly blendWeight: number;
 
   constructor(model: ClassifierModel) {
@@ -93,25 +117,47 @@ export class QuestionClassifier {
     this.noneClass = model.classes.indexOf(NONE_CLASS);
     this.factClasses = model.classes.length - (this.noneClass >= 0 ? 1 : 0);
     this.bias = Float64Array.from(model.bias);
-    const weights = new Map<string, { targets: Int32Array; weights: Float64Array }>();
+    const weights = new Map<string, Row>();
+    const pairs = new Map<string, Map<string, Row>>();
     let at = 0;
     model.terms.forEach((term, i) => {
       const n = model.counts[i] as number;
-      weights.set(term, { targets: Int32Array.from(model.targets.slice(at, at + n)), weights: Float64Array.from(model.weights.slice(at, at + n)) });
+      const row = { targets: Int32Array.from(model.targets.slice(at, at + n)), weights: Float64Array.from(model.weights.slice(at, at + n)) };
+      weights.set(term, row);
+      const [first, second, ...rest] = term.split('_');
+      if (first && second && rest.length === 0) pairs.set(first, (pairs.get(first) ?? new Map()).set(second, row));
       at += n;
     });
     this.weights = weights;
+    this.pairs = pairs;
     this.blendWeight = model.blend;
   }
 
-  classify(terms: readonly string[]): Classification {
+  /** Classifies a question given as the model file names its inputs (`classifierInput`). */
+  classify(input: readonly string[]): Classification {
     const z = this.bias.slice();
-    for (let i = 0; i < terms.length; i++) {
-      // A repeated term counts once, as in fitting.
-      if (terms.indexOf(terms[i] as string) !== i) continue;
-      const row = this.weights.get(terms[i] as string);
-      if (row) for (let j = 0; j < row.targets.length; j++) z[row.targets[j] as number] = (z[row.targets[j] as number] as number) + (row.weights[j] as number);
+    for (let i = 0; i < input.length; i++) {
+      // A repeated input counts once, as in fitting.
+      if (input.indexOf(input[i] as string) === i) add(z, this.weights.get(input[i] as string));
     }
+    return this.finish(z);
+  }
+
+  /** The same as `classify(classifierInput(analysis, isKnown))`, without building its strings. */
+  classifyAnalysis(analysis: ClassifierAnalysis, isKnown: (term: string) => boolean): Classification {
+    const z = this.bias.slice();
+    const { terms } = analysis;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] as string;
+      if (terms.indexOf(term) === i) add(z, this.weights.get(term));
+      if (i > 0 && !repeatsPair(terms, i)) add(z, this.pairs.get(terms[i - 1] as string)?.get(term));
+    }
+    for (const intent of analysis.intents) add(z, this.weights.get(`?${intent}`));
+    for (const mark of unknownMarks(analysis, isKnown)) add(z, this.weights.get(mark));
+    return this.finish(z);
+  }
+
+  private finish(z: Float64Array): Classification {
     let max = -Infinity;
     for (let c = 0; c < z.length; c++) max = Math.max(max, z[c] as number);
     let sum = 0;
@@ -153,4 +199,14 @@ export class QuestionClassifier {
     blended.sort((a, b) => b.score - a.score || a.doc.fact.id.localeCompare(b.doc.fact.id));
     return { ranked: blended, stats: ranking.stats };
   }
+}
+
+function add(z: Float64Array, row: Row | undefined): void {
+  if (row) for (let j = 0; j < row.targets.length; j++) z[row.targets[j] as number] = (z[row.targets[j] as number] as number) + (row.weights[j] as number);
+}
+
+/** Whether the pair of terms ending at i occurred earlier in the list (it then counts once). */
+function repeatsPair(terms: readonly string[], i: number): boolean {
+  for (let j = 1; j < i; j++) if (terms[j] === terms[i] && terms[j - 1] === terms[i - 1]) return true;
+  return false;
 }

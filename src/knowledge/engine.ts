@@ -1,5 +1,4 @@
 import type { Analyzer } from './analyzer.js';
-import { classifierInput } from './classifier.js';
 import type { Classification, QuestionClassifier } from './classifier.js';
 import { featuresOf, probability } from './decider.js';
 import type { DeciderModel, FeatureVector } from './decider.js';
@@ -65,6 +64,7 @@ export class FactEngine implements AnswerEngine {
   private readonly topicOrder: readonly string[];
   private readonly decider: DeciderModel;
   private readonly classifier: QuestionClassifier | undefined;
+  private readonly isKnown = (term: string): boolean => this.index.isKnown(term);
   private readonly questionIndex: Array<{ text: string; lower: string; words: readonly string[]; doc: number }> = [];
   /** Each curated question, as its words: asked word for word (autocomplete offers them), it answers its own fact. */
   private readonly curated = new Map<string, FactDoc>();
@@ -134,7 +134,7 @@ export class FactEngine implements AnswerEngine {
       // "Is that actually right?" asks about its context: then the context is the question.
       const inQuestion = new Set(asked.terms.length > 0 && !asked.smalltalk ? asked.terms : analysis.terms);
       const indexed = this.index.rank(analysis, (t) => (inQuestion.has(t) ? 1 : CONTEXT_WEIGHT));
-      const classification = this.classifier?.classify(classifierInput(analysis, (t) => this.index.isKnown(t)));
+      const classification = this.classifier?.classifyAnalysis(analysis, this.isKnown);
       const reranked = classification ? (this.classifier as QuestionClassifier).rerank(indexed, classification, (id) => this.byId.get(id)) : indexed;
       const own = part.context === '' ? this.curated.get(words(part.text).join(' ')) : undefined;
       const ranking = own ? promote(reranked, own) : reranked;

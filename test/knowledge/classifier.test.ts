@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifierInput, classifierSchema, NONE_CLASS, QuestionClassifier } from '../../src/knowledge/classifier.js';
-import type { ClassifierModel } from '../../src/knowledge/classifier.js';
+import type { ClassifierAnalysis, ClassifierModel } from '../../src/knowledge/classifier.js';
 import type { FactDoc, Ranking } from '../../src/knowledge/fact-index.js';
 import { buildKnowledge, loadKnowledge, readKnowledgeFiles } from '../../src/knowledge/index.js';
 
@@ -102,6 +102,25 @@ describe('the bundled classifier', () => {
   it('GIVEN the fact base THEN every class is a current fact (refit after renaming one: npm run fit:decider)', () => {
     const ids = new Set([...knowledge.facts.map((f) => f.id), NONE_CLASS]);
     expect(bundled.classes.filter((c) => !ids.has(c))).toEqual([]);
+  });
+
+  it('GIVEN any question THEN the fast path reads exactly what fitting reads', () => {
+    const classifier = new QuestionClassifier(bundled);
+    const engine = knowledge.engine as unknown as {
+      evaluate(m: string): Array<{ ranking: { stats: { analysis: ClassifierAnalysis } } }>;
+      index: { isKnown(t: string): boolean };
+    };
+    const isKnown = (t: string) => engine.index.isKnown(t);
+    const questions = [...knowledge.facts.flatMap((f) => f.questions), 'how big is idlib idlib football stadium', 'wat did putin say bout the zones zones lol', 'who who who'];
+    for (const q of questions) {
+      for (const { ranking } of engine.evaluate(q)) {
+        const { analysis } = ranking.stats;
+        const slow = classifier.classify(classifierInput(analysis, isKnown));
+        const fast = classifier.classifyAnalysis(analysis, isKnown);
+        expect(fast.none, q).toBeCloseTo(slow.none, 12);
+        for (const f of knowledge.facts) expect(fast.probability(f.id), q).toBeCloseTo(slow.probability(f.id) as number, 12);
+      }
+    }
   });
 
   it('GIVEN no classifier THEN the engine still answers from the index alone', () => {
