@@ -245,7 +245,17 @@ export class FactEngine implements AnswerEngine {
    * A function of the fact alone (its topic, then facts quoting the same sentence), so a "Related"
    * button that carries only the fact id shows the same list as the answer it sits under.
    */
-  private related(best: FactDoc): FactRef[] {
+  /** Related facts and quotes depend on the fact alone: worked out once, shared (frozen) by every answer. */
+  private readonly relatedCache = new Map<FactDoc, readonly FactRef[]>();
+  private readonly quoteCache = new Map<Fact, readonly Quote[]>();
+
+  private related(best: FactDoc): readonly FactRef[] {
+    let refs = this.relatedCache.get(best);
+    if (!refs) this.relatedCache.set(best, (refs = Object.freeze(this.relatedOf(best).map((r) => Object.freeze(r)))));
+    return refs;
+  }
+
+  private relatedOf(best: FactDoc): FactRef[] {
     const picked: FactDoc[] = [];
     const consider = (doc: FactDoc) => {
       if (doc !== best && !picked.includes(doc) && picked.length < MAX_RELATED) picked.push(doc);
@@ -265,7 +275,13 @@ export class FactEngine implements AnswerEngine {
     return { ...this.ref(doc), quotes: this.quotes(doc.fact) };
   }
 
-  private quotes(fact: Fact): Quote[] {
+  private quotes(fact: Fact): readonly Quote[] {
+    let quotes = this.quoteCache.get(fact);
+    if (!quotes) this.quoteCache.set(fact, (quotes = Object.freeze(this.quotesOf(fact).map((q) => Object.freeze(q)))));
+    return quotes;
+  }
+
+  private quotesOf(fact: Fact): Quote[] {
     const article = this.documents.get(fact.source);
     if (!article) return [];
     return fact.sentences.slice(0, MAX_QUOTES).flatMap((n) => {
