@@ -28,6 +28,8 @@ export const FEATURES = [
   'typeMiss',
   'checkEntityMiss',
   'checkUnknown',
+  // The question asks to identify what the fact mentions only indefinitely (identify.ts).
+  'unnamed',
   // The question classifier's view (classifier.ts): zero without one.
   'classifierBest',
   'classifierLog',
@@ -80,7 +82,7 @@ function typeMiss(intents: readonly string[], answer: string): number {
 }
 
 /** The evidence a ranking gives for its best fact; null when nothing matched at all. */
-export function featuresOf(ranking: Ranking, index: FactIndex, check = false, classification?: Classification): FeatureVector | null {
+export function featuresOf(ranking: Ranking, index: FactIndex, check = false, classification?: Classification, identify: readonly string[] = []): FeatureVector | null {
   const best = ranking.ranked[0];
   if (!best) return null;
   const { stats } = ranking;
@@ -136,6 +138,7 @@ export function featuresOf(ranking: Ranking, index: FactIndex, check = false, cl
     typeMiss: typeMiss(intents, best.doc.fact.answer),
     checkEntityMiss: check ? entityMiss / mass : 0,
     checkUnknown: check ? (stats.unknownNameMass + stats.unknownWordMass) / mass : 0,
+    unnamed: identify.some((t) => best.doc.unnamed.has(t)) ? 1 : 0,
     classifierBest: classified ?? 0,
     classifierLog: classified === undefined ? 0 : Math.log(classified + 1e-4),
     classifierNone: classified === undefined ? 0 : (classification?.none ?? 0),

@@ -4,6 +4,7 @@ import { featuresOf, probability } from './decider.js';
 import type { DeciderModel, FeatureVector } from './decider.js';
 import { FactIndex } from './fact-index.js';
 import type { FactDoc, Ranking } from './fact-index.js';
+import { askedToIdentify } from './identify.js';
 import { isCheck, splitMessage } from './message.js';
 import type { MessagePart } from './message.js';
 import type { Answer, AnswerEngine, Article, Fact, FactRef, Quote, Suggestion } from './types.js';
@@ -138,7 +139,7 @@ export class FactEngine implements AnswerEngine {
       const reranked = classification ? (this.classifier as QuestionClassifier).rerank(indexed, classification, (id) => this.byId.get(id)) : indexed;
       const own = part.context === '' ? this.curated.get(words(part.text).join(' ')) : undefined;
       const ranking = own ? promote(reranked, own) : reranked;
-      const features = featuresOf(ranking, this.index, isCheck(part.text), classification);
+      const features = featuresOf(ranking, this.index, isCheck(part.text), classification, askedToIdentify(part.text));
       const model = this.modelFor(ranking, classification);
       const thresholds = { answerAt: model.answerAt, offerAt: model.offerAt };
       const p = own ? 1 : features === null ? 0 : probability(model, features);

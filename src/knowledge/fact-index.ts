@@ -1,3 +1,4 @@
+import { unnamedIn } from './identify.js';
 import type { Analysis, Analyzer, Intent } from './analyzer.js';
 import type { Article, Fact } from './types.js';
 
@@ -34,6 +35,8 @@ export interface FactDoc {
   /** Each curated question's terms and intents; `termMass` sums its terms' idf, `mass` adds its intents. */
   readonly questions: ReadonlyArray<{ readonly terms: ReadonlySet<string>; readonly intents: ReadonlySet<Intent>; readonly termMass: number; readonly mass: number }>;
   readonly intents: ReadonlySet<Intent>;
+  /** Stems its answer and sentences mention only indefinitely ("an observer group"): identify.ts. */
+  readonly unnamed: ReadonlySet<string>;
 }
 
 export interface Scored {
@@ -121,7 +124,8 @@ export class FactIndex {
         const termMass = a.terms.reduce((sum, t) => sum + this.idf(t), 0);
         return { terms: new Set(a.terms), intents: new Set(a.intents), termMass, mass: termMass + a.intents.length * INTENT_WEIGHT };
       });
-      this.docs.push({ fact, index, terms: termsOf[index] as Map<string, number>, questions, intents: new Set(questions.flatMap((q) => [...q.intents])) });
+      const unnamed = new Set([fact.answer, ...sentenceTexts(fact)].flatMap((t) => [...unnamedIn(t)]));
+      this.docs.push({ fact, index, terms: termsOf[index] as Map<string, number>, questions, intents: new Set(questions.flatMap((q) => [...q.intents])), unnamed });
     });
   }
 
