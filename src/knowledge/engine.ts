@@ -7,13 +7,12 @@ import type { FactDoc, Ranking } from './fact-index.js';
 import { askedToIdentify } from './identify.js';
 import { isCheck, splitMessage } from './message.js';
 import type { MessagePart } from './message.js';
-import type { Answer, AnswerEngine, Article, Fact, FactRef, Quote, Suggestion } from './types.js';
+import { FactRefs } from './fact-refs.js';
+import type { Answer, AnswerEngine, Article, Fact } from './types.js';
 import { asksAboutNow, cleanQuestion, words } from './text.js';
 
 /** How much a word of a preamble counts next to a word of the clause that asks. */
 const CONTEXT_WEIGHT = 0.25;
-const MAX_QUOTES = 2;
-const MAX_RELATED = 3;
 const MAX_SUGGESTIONS = 3;
 /** Answered questions per message: the first, plus this many more. */
 const MAX_MORE = 2;
@@ -58,11 +57,10 @@ export interface Evaluation {
  */
 export class FactEngine implements AnswerEngine {
   private readonly analyzer: Analyzer;
-  private readonly documents: ReadonlyMap<string, Article>;
   private readonly index: FactIndex;
   private readonly docs: readonly FactDoc[];
   private readonly byId = new Map<string, FactDoc>();
-  private readonly topicOrder: readonly string[];
+  private readonly refs: FactRefs;
   private readonly decider: DeciderModel;
   private readonly classifier: QuestionClassifier | undefined;
   private readonly isKnown = (term: string): boolean => this.index.isKnown(term);
@@ -73,11 +71,10 @@ export class FactEngine implements AnswerEngine {
   constructor({ analyzer, facts, documents, topicOrder = [], decider = FALLBACK_DECIDER, classifier }: EngineSources) {
     this.analyzer = analyzer;
     this.classifier = classifier;
-    this.documents = documents;
-    this.topicOrder = topicOrder;
     this.decider = decider;
     this.index = new FactIndex(analyzer, facts, documents);
     this.docs = this.index.docs;
+    this.refs = new FactRefs(this.docs, documents, topicOrder);
     for (const doc of this.docs) {
       this.byId.set(doc.fact.id, doc);
       doc.fact.questions.forEach((text) => {
@@ -119,7 +116,7 @@ export class FactEngine implements AnswerEngine {
         if (doc && !docs.includes(doc) && docs.length < MAX_SUGGESTIONS) docs.push(doc);
       }
     }
-    return this.notAnswered(cleaned, outcome, docs.length > 0 ? docs : this.featured(), now, nearest.probability, unanswered);
+    return this.notAnswered(cleaned, outcome, docs.length > 0 ? docs : this.refs.featured(), now, nearest.probability, unanswered);
   }
 
   /**
@@ -199,8 +196,8 @@ export class FactEngine implements AnswerEngine {
       confidence: round(confidence),
       factId: doc.fact.id,
       topic: doc.fact.topic,
-      quotes: this.quotes(doc.fact),
-      related: this.related(doc),
+      quotes: this.refs.quotes(doc.fact),
+      related: this.refs.related(doc),
       alternative: null,
       suggestions: [],
       verdict: null,
@@ -223,74 +220,13 @@ export class FactEngine implements AnswerEngine {
       quotes: [],
       related: [],
       alternative: null,
-      suggestions: near.slice(0, MAX_SUGGESTIONS).map((d) => this.suggestion(d)),
+      suggestions: near.slice(0, MAX_SUGGESTIONS).map((d) => this.refs.suggestion(d)),
       verdict: null,
       more: [],
       unanswered,
       asksAboutNow: now,
     };
   }
-
-  /** The first fact of each topic, topics in the curator's order: a tour of what the article covers. */
-  private featured(): FactDoc[] {
-    const rank = (topic: string) => {
-      const i = this.topicOrder.indexOf(topic);
-      return i === -1 ? this.topicOrder.length : i;
-    };
-    const seen = new Set<string>();
-    const firsts = this.docs.filter((d) => !seen.has(d.fact.topic) && seen.add(d.fact.topic));
-    return firsts.sort((a, b) => rank(a.fact.topic) - rank(b.fact.topic));
-  }
-
-  /**
-   * A function of the fact alone (its topic, then facts quoting the same sentence), so a "Related"
-   * button that carries only the fact id shows the same list as the answer it sits under.
-   */
-  /** Related facts and quotes depend on the fact alone: worked out once, shared (frozen) by every answer. */
-  private readonly relatedCache = new Map<FactDoc, readonly FactRef[]>();
-  private readonly quoteCache = new Map<Fact, readonly Quote[]>();
-
-  private related(best: FactDoc): readonly FactRef[] {
-    let refs = this.relatedCache.get(best);
-    if (!refs) this.relatedCache.set(best, (refs = Object.freeze(this.relatedOf(best).map((r) => Object.freeze(r)))));
-    return refs;
-  }
-
-  private relatedOf(best: FactDoc): FactRef[] {
-    const picked: FactDoc[] = [];
-    const consider = (doc: FactDoc) => {
-      if (doc !== best && !picked.includes(doc) && picked.length < MAX_RELATED) picked.push(doc);
-    };
-    for (const doc of this.docs) if (doc.fact.topic === best.fact.topic && doc.fact.source === best.fact.source) consider(doc);
-    for (const doc of this.docs) {
-      if (doc.fact.source === best.fact.source && doc.fact.sentences.some((n) => best.fact.sentences.includes(n))) consider(doc);
-    }
-    return picked.map((d) => this.ref(d));
-  }
-
-  private ref(doc: FactDoc): FactRef {
-    return { id: doc.fact.id, document: doc.fact.source, answer: doc.fact.answer, question: doc.fact.questions[0] as string };
-  }
-
-  private suggestion(doc: FactDoc): Suggestion {
-    return { ...this.ref(doc), quotes: this.quotes(doc.fact) };
-  }
-
-  private quotes(fact: Fact): readonly Quote[] {
-    let quotes = this.quoteCache.get(fact);
-    if (!quotes) this.quoteCache.set(fact, (quotes = Object.freeze(this.quotesOf(fact).map((q) => Object.freeze(q)))));
-    return quotes;
-  }
-
-  private quotesOf(fact: Fact): Quote[] {
-    const article = this.documents.get(fact.source);
-    if (!article) return [];
-    return fact.sentences.slice(0, MAX_QUOTES).flatMap((n) => {
-      const s = article.sentences[n - 1];
-      return s ? [{ sentence: s.n, text: s.text }] : [];
-    });
-  }
-
 }
 
 function round(x: number): number {
