@@ -76,8 +76,84 @@ describe('QuestionClassifier', () => {
   });
 });
 
+describe('QuestionClassifier, edge cases', () => {
+  /** "idlib" alone leans to venue; the pair "idlib popul" (in that order) to pop. */
+  const paired = new QuestionClassifier({
+    classes: ['pop', 'venue', NONE_CLASS],
+    bias: [0, 0, 0],
+    terms: ['!name', '!unknown', '!unknown2', '?count', 'idlib', 'idlib_popul'],
+    counts: [1, 1, 1, 1, 1, 1],
+    targets: [2, 2, 2, 0, 1, 0],
+    weights: [5, 1, 1, 1, 1, 4],
+    blend: 0.15,
+  });
+  const analysis = (terms: string[], extra: Partial<ClassifierAnalysis> = {}): ClassifierAnalysis => ({ terms, intents: [], names: new Set(), foreign: new Set(), ...extra });
+  const known = (t: string) => t === 'idlib' || t === 'popul';
+  const classifier = new QuestionClassifier(model);
+
+  it('GIVEN an input repeated THEN it counts once, as in fitting', () => {
+    expect(classifier.classify(['headcount', 'headcount']).probability('pop')).toBeCloseTo(classifier.classify(['headcount']).probability('pop') as number, 12);
+    const once = paired.classifyAnalysis(analysis(['idlib', 'popul']), known);
+    const twice = paired.classifyAnalysis(analysis(['idlib', 'popul', 'idlib', 'popul']), known);
+    expect(twice.probability('pop')).toBeCloseTo(once.probability('pop') as number, 12);
+  });
+
+  it('GIVEN two neighbouring terms THEN their pair counts, in their order only', () => {
+    expect(paired.classifyAnalysis(analysis(['idlib', 'popul']), known).probability('pop')).toBeGreaterThan(0.8);
+    expect(paired.classifyAnalysis(analysis(['popul', 'idlib']), known).probability('venue')).toBeGreaterThan(0.4);
+  });
+
+  it('GIVEN one unknown plain word THEN only "!unknown" is read; a name adds "!name"; two add "!unknown2"', () => {
+    expect(classifierInput(analysis(['stadium']), known)).toEqual(['stadium', '!unknown']);
+    expect(classifierInput(analysis(['messi'], { names: new Set(['messi']) }), known)).toEqual(['messi', '!unknown', '!name']);
+    expect(classifierInput(analysis(['putin'], { foreign: new Set(['putin']) }), known)).toContain('!name');
+    expect(classifierInput(analysis(['idlib'], { names: new Set(['idlib']) }), known)).toEqual(['idlib']);
+    const none = (a: ClassifierAnalysis) => paired.classifyAnalysis(a, known).none;
+    expect(none(analysis(['messi'], { names: new Set(['messi']) }))).toBeGreaterThan(none(analysis(['stadium'])));
+    expect(none(analysis(['stadium', 'tax']))).toBeGreaterThan(none(analysis(['stadium'])));
+  });
+
+  it('GIVEN the intents of a question THEN they are read too', () => {
+    expect(paired.classifyAnalysis(analysis([], { intents: ['count'] }), known).probability('pop')).toBeGreaterThan(paired.classifyAnalysis(analysis([]), known).probability('pop') as number);
+  });
+
+  it('GIVEN the none class or an unknown id THEN no fact probability is given for it', () => {
+    const c = classifier.classify(['weather']);
+    expect(c.probability(NONE_CLASS)).toBeUndefined();
+    expect(c.proposed).toEqual([]);
+    expect(classifier.classify(['headcount']).proposed).toEqual(['pop']);
+    expect(classifier.classify([]).proposed).toEqual(['pop', 'venue']);
+  });
+
+  it('GIVEN a model with no none class THEN "none" is 0 and every class is a fact', () => {
+    const factsOnly = new QuestionClassifier({ classes: ['pop', 'venue'], bias: [0, 0], terms: ['headcount'], counts: [1], targets: [0], weights: [2], blend: 1 });
+    const c = factsOnly.classify(['headcount']);
+    expect(c.none).toBe(0);
+    expect((c.probability('pop') as number) + (c.probability('venue') as number)).toBeCloseTo(1, 12);
+    // Lift is log(p × 2): above chance moves a fact up by exactly that much.
+    const [pop, venue] = [doc('pop'), doc('venue')];
+    const reranked = factsOnly.rerank(ranking([venue, 1], [pop, 1]), c, byId(pop, venue));
+    expect(reranked.ranked[0]?.score).toBeCloseTo(1 + Math.log((c.probability('pop') as number) * 2), 12);
+  });
+
+  it('GIVEN an empty ranking THEN reranking leaves it empty, proposing nothing', () => {
+    const pop = doc('pop');
+    expect(classifier.rerank(ranking(), classifier.classify(['headcount', 'headcount']), byId(pop)).ranked).toEqual([]);
+  });
+
+  it('GIVEN a ranking longer than ten facts THEN only the best ten and the proposals are kept', () => {
+    const many = Array.from({ length: 14 }, (_, i) => doc(`f${i}`));
+    const reranked = classifier.rerank(ranking(...many.map((d, i) => [d, 1 - i / 20] as [FactDoc, number])), classifier.classify(['city']), byId(...many));
+    expect(reranked.ranked).toHaveLength(10);
+  });
+});
+
 describe('classifierSchema', () => {
   it.each([
+    ['targets as long as the weights', { ...model, targets: [1, 0] }],
+    ['targets below the number of classes', { ...model, targets: [1, 0, 3] }],
+    ['counts that are not negative', { ...model, counts: [-1, 2, 2] }],
+    ['an array of counts', { ...model, counts: 'three' }],
     ['a bias per class', { ...model, bias: [0] }],
     ['a count per term', { ...model, counts: [1, 2] }],
     ['counts that add up to the weights', { ...model, counts: [1, 1, 2] }],
