@@ -36,7 +36,7 @@ const OFFER_AT = 0.15;
  * Blind sets scored once and never tuned on: kept out of fitting so their figures stay an honest
  * estimate of wording nobody has tried (README, "Answer quality"). `--hold=FILE` holds out more.
  */
-const HELD_OUT = new Set(['questions.blind24.jsonl', 'questions.blind25.jsonl', ...process.argv.filter((a) => a.startsWith('--hold=')).map((a) => a.slice(7))]);
+const HELD_OUT = new Set(['questions.blind24.jsonl', 'questions.blind25.jsonl', 'questions.blind26.jsonl', 'questions.blind27.jsonl', ...process.argv.filter((a) => a.startsWith('--hold=')).map((a) => a.slice(7))]);
 
 interface Question {
   q: string;
