@@ -30,7 +30,7 @@ export const classifierSchema = z
     classes: z.array(z.string().min(1)).min(2),
     bias: numbers,
     terms: z.custom<string[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'string'), 'expected an array of strings'),
-    counts: counts,
+    counts,
     targets: counts,
     weights: numbers,
     /** How much the classifier's log-lift moves the index's score (normalised to the best fact's). */
@@ -62,7 +62,7 @@ export function classifierInput(analysis: ClassifierAnalysis, isKnown: (term: st
 }
 
 /** Words the fact base lacks, as a count: their meaning is unknown, but how many there are is evidence. */
-function unknownMarks(analysis: ClassifierAnalysis, isKnown: (term: string) => boolean): string[] {
+function unknownMarks(analysis: ClassifierAnalysis, isKnown: (term: string) => boolean): readonly string[] {
   let unknown = 0;
   let names = 0;
   for (const t of analysis.terms) {
@@ -72,7 +72,7 @@ function unknownMarks(analysis: ClassifierAnalysis, isKnown: (term: string) => b
   }
   return unknown === 0 && names === 0 ? NO_MARKS : [...(unknown > 0 ? ['!unknown'] : []), ...(unknown > 1 ? ['!unknown2'] : []), ...(names > 0 ? ['!name'] : [])];
 }
-const NO_MARKS: string[] = [];
+const NO_MARKS: readonly string[] = [];
 
 interface Row {
   readonly targets: Int32Array;

@@ -79,7 +79,8 @@ export class FactEngine implements AnswerEngine {
       this.byId.set(doc.fact.id, doc);
       doc.fact.questions.forEach((text) => {
         this.questionIndex.push({ text, lower: text.toLowerCase(), words: words(text), doc: doc.index });
-        if (!this.curated.has(words(text).join(' '))) this.curated.set(words(text).join(' '), doc);
+        const key = words(text).join(' ');
+        if (!this.curated.has(key)) this.curated.set(key, doc);
       });
     }
   }
@@ -132,8 +133,9 @@ export class FactEngine implements AnswerEngine {
       // "Is that actually right?" asks about its context: then the context is the question.
       const inQuestion = new Set(asked.terms.length > 0 && !asked.smalltalk ? asked.terms : analysis.terms);
       const indexed = this.index.rank(analysis, (t) => (inQuestion.has(t) ? 1 : CONTEXT_WEIGHT));
-      const classification = this.classifier?.classifyAnalysis(analysis, this.isKnown);
-      const reranked = classification ? (this.classifier as QuestionClassifier).rerank(indexed, classification, (id) => this.byId.get(id)) : indexed;
+      const { classifier } = this;
+      const classification = classifier?.classifyAnalysis(analysis, this.isKnown);
+      const reranked = classifier && classification ? classifier.rerank(indexed, classification, (id) => this.byId.get(id)) : indexed;
       const own = part.context === '' ? this.curated.get(words(part.text).join(' ')) : undefined;
       const ranking = own ? promote(reranked, own) : reranked;
       const features = featuresOf(ranking, this.index, isCheck(part.text), classification, askedToIdentify(part.text));
