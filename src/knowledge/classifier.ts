@@ -74,11 +74,6 @@ function unknownMarks(analysis: ClassifierAnalysis, isKnown: (term: string) => b
 }
 const NO_MARKS: readonly string[] = [];
 
-interface Row {
-  readonly targets: Int32Array;
-  readonly weights: Float64Array;
-}
-
 /** What the classifier makes of one question. */
 export interface Classification {
   /** P(this fact answers it), for facts the classifier was fitted on; undefined for others. */
@@ -106,9 +101,13 @@ export class QuestionClassifier {
   private readonly noneClass: number;
   private readonly factClasses: number;
   private readonly bias: Float64Array;
-  private readonly weights: ReadonlyMap<string, Row>;
+  /** Term i's weights are targets/weights[starts[i], starts[i + 1]): one typed array each, not a pair per term. */
+  private readonly targets: Int32Array;
+  private readonly weights: Float64Array;
+  private readonly starts: Uint32Array;
+  private readonly rows: ReadonlyMap<string, number>;
   /** The pairs' rows again, by first term then second: read without building "a_b" per question. */
-  private readonly pairs: ReadonlyMap<string, ReadonlyMap<string, Row>>;
+  private readonly pairs: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly blendWeight: number;
 
   constructor(model: ClassifierModel) {
@@ -117,18 +116,25 @@ export class QuestionClassifier {
     this.noneClass = model.classes.indexOf(NONE_CLASS);
     this.factClasses = model.classes.length - (this.noneClass >= 0 ? 1 : 0);
     this.bias = Float64Array.from(model.bias);
-    const weights = new Map<string, Row>();
-    const pairs = new Map<string, Map<string, Row>>();
-    let at = 0;
-    model.terms.forEach((term, i) => {
-      const n = model.counts[i] as number;
-      const row = { targets: Int32Array.from(model.targets.slice(at, at + n)), weights: Float64Array.from(model.weights.slice(at, at + n)) };
-      weights.set(term, row);
-      const [first, second, ...rest] = term.split('_');
-      if (first && second && rest.length === 0) pairs.set(first, (pairs.get(first) ?? new Map()).set(second, row));
-      at += n;
-    });
-    this.weights = weights;
+    this.targets = Int32Array.from(model.targets);
+    this.weights = Float64Array.from(model.weights);
+    const starts = new Uint32Array(model.terms.length + 1);
+    const rows = new Map<string, number>();
+    const pairs = new Map<string, Map<string, number>>();
+    for (let i = 0; i < model.terms.length; i++) {
+      const term = model.terms[i] as string;
+      starts[i + 1] = (starts[i] as number) + (model.counts[i] as number);
+      rows.set(term, i);
+      const cut = term.indexOf('_');
+      if (cut > 0 && cut < term.length - 1 && term.indexOf('_', cut + 1) < 0) {
+        const first = term.slice(0, cut);
+        let seconds = pairs.get(first);
+        if (seconds === undefined) pairs.set(first, (seconds = new Map()));
+        seconds.set(term.slice(cut + 1), i);
+      }
+    }
+    this.starts = starts;
+    this.rows = rows;
     this.pairs = pairs;
     this.blendWeight = model.blend;
   }
@@ -138,7 +144,7 @@ export class QuestionClassifier {
     const z = this.bias.slice();
     for (let i = 0; i < input.length; i++) {
       // A repeated input counts once, as in fitting.
-      if (input.indexOf(input[i] as string) === i) add(z, this.weights.get(input[i] as string));
+      if (input.indexOf(input[i] as string) === i) this.add(z, this.rows.get(input[i] as string));
     }
     return this.finish(z);
   }
@@ -149,12 +155,22 @@ export class QuestionClassifier {
     const { terms } = analysis;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i] as string;
-      if (terms.indexOf(term) === i) add(z, this.weights.get(term));
-      if (i > 0 && !repeatsPair(terms, i)) add(z, this.pairs.get(terms[i - 1] as string)?.get(term));
+      if (terms.indexOf(term) === i) this.add(z, this.rows.get(term));
+      if (i > 0 && !repeatsPair(terms, i)) this.add(z, this.pairs.get(terms[i - 1] as string)?.get(term));
     }
-    for (const intent of analysis.intents) add(z, this.weights.get(`?${intent}`));
-    for (const mark of unknownMarks(analysis, isKnown)) add(z, this.weights.get(mark));
+    for (const intent of analysis.intents) this.add(z, this.rows.get(`?${intent}`));
+    for (const mark of unknownMarks(analysis, isKnown)) this.add(z, this.rows.get(mark));
     return this.finish(z);
+  }
+
+  /** Adds term `row`'s weights (none when the model lacks the term) to the class scores. */
+  private add(z: Float64Array, row: number | undefined): void {
+    if (row === undefined) return;
+    const { targets, weights } = this;
+    for (let j = this.starts[row] as number, end = this.starts[row + 1] as number; j < end; j++) {
+      const c = targets[j] as number;
+      z[c] = (z[c] as number) + (weights[j] as number);
+    }
   }
 
   private finish(z: Float64Array): Classification {
@@ -199,10 +215,6 @@ export class QuestionClassifier {
     blended.sort((a, b) => b.score - a.score || a.doc.fact.id.localeCompare(b.doc.fact.id));
     return { ranked: blended, stats: ranking.stats };
   }
-}
-
-function add(z: Float64Array, row: Row | undefined): void {
-  if (row) for (let j = 0; j < row.targets.length; j++) z[row.targets[j] as number] = (z[row.targets[j] as number] as number) + (row.weights[j] as number);
 }
 
 /** Whether the pair of terms ending at i occurred earlier in the list (it then counts once). */

@@ -9,7 +9,8 @@ import { FactEngine } from './engine.js';
 import { KnowledgeError } from './errors.js';
 import { factBaseProblems, lexiconProblems, schemaProblems } from './integrity.js';
 import { factBaseSchema, lexiconSchema, wordnetSchema } from './schema.js';
-import type { FactBaseFile, LexiconFile } from './schema.js';
+import type { FactBaseFile, LexiconFile, WordNetFile } from './schema.js';
+import { primeStems } from './text.js';
 import type { Article, Fact, Knowledge, Sentence } from './types.js';
 
 export type * from './types.js';
@@ -94,8 +95,10 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
   if (found.length > 0) throw failure(found);
 
   const facts: readonly Fact[] = Object.freeze(factBase.facts.map((f) => Object.freeze({ ...f })));
+  const wordnet = wordnetSchema.safeParse(files.wordnet);
+  if (wordnet.success) primeStems(wordnet.data.stems);
   const engine = new FactEngine({
-    analyzer: new Analyzer(lexicon, wordnetTables(files.wordnet)),
+    analyzer: new Analyzer(lexicon, wordnet.success ? tablesOf(wordnet.data) : undefined),
     facts,
     documents,
     topicOrder: factBase.topics.map((t) => t.id),
@@ -129,8 +132,11 @@ export function loadKnowledge(): Knowledge {
 /** The WordNet tables of wordnet.json, or none when it is absent or malformed (plain fuzzy matching then). */
 export function wordnetTables(raw: unknown): WordNetTables | undefined {
   const parsed = wordnetSchema.safeParse(raw);
-  if (!parsed.success) return undefined;
-  return { english: new WordList(parsed.data.english), names: new WordList(parsed.data.names), synonyms: new Map(Object.entries(parsed.data.synonyms)) };
+  return parsed.success ? tablesOf(parsed.data) : undefined;
+}
+
+function tablesOf(wordnet: WordNetFile): WordNetTables {
+  return { english: new WordList(wordnet.english), names: new WordList(wordnet.names), synonyms: new Map(Object.entries(wordnet.synonyms)) };
 }
 
 function failure(found: readonly string[]): KnowledgeError {

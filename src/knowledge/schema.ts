@@ -61,9 +61,18 @@ export const wordnetSchema = z.object({
   english: z.string(),
   names: z.string().default(''),
   synonyms: z.record(z.string(), z.string()),
+  /**
+   * Porter2 stems of the words a build stems, worked out when the file is made: the stemmer is
+   * the slowest part of a cold build. Checked against the stemmer by the tests; a word missing
+   * from it is simply stemmed as usual.
+   */
+  stems: z
+    .custom<Record<string, string>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((s) => typeof s === 'string'), 'expected an object of strings')
+    .default({}),
 });
 
 export type FactBaseFile = z.infer<typeof factBaseSchema>;
 export type LexiconFile = z.infer<typeof lexiconSchema>;
+export type WordNetFile = z.infer<typeof wordnetSchema>;
 /** One fact as facts.json holds it. */
 export type FactEntry = z.infer<typeof factSchema>;

@@ -116,6 +116,16 @@ export function stem(word: string): string {
 /** The same few thousand words are stemmed over and over (index build, every question). */
 const STEMS = new Map<string, string>();
 
+/** Fills the stem cache from a table made earlier with this same stemmer (wordnet.json's `stems`). */
+export function primeStems(table: Readonly<Record<string, string>>): void {
+  for (const word in table) if (!STEMS.has(word)) STEMS.set(word, table[word] as string);
+}
+
+/** What has been stemmed so far in this process: scripts/build-wordnet.ts saves it as that table. */
+export function stemsSoFar(): ReadonlyMap<string, string> {
+  return STEMS;
+}
+
 const NOW = /\b(now|today|currently|current|presently|nowadays|these days|at the moment|right now|still|latest|as of|this year|anymore|any more)\b/i;
 
 /** The article reports 2017 events; a question about the present deserves that caveat. */
