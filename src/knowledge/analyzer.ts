@@ -171,7 +171,7 @@ export class Analyzer {
       if (best && rule.words.length < best.words.length) break;
       const exact = rule.words.every((w, k) => ws[at + k] === w);
       // A stop-word may not start a stem match: "thanks!" is courtesy, not gratitude.
-      if (!exact && (this.stopwords.has(ws[at] as string) || !rule.stems.every((w, k) => stems[at + k] === w))) continue;
+      if (!exact && (this.stopwords.has(ws[at] as string) || !rule.stems.every((w, k) => stems[at + k] === w && inflects(ws[at + k] as string, rule.words[k] as string)))) continue;
       if (!best || (exact && !bestExact)) {
         best = rule;
         bestExact = exact;
@@ -226,6 +226,18 @@ function stemsOf(text: string, pattern: RegExp): Set<string> {
   const found = new Set<string>();
   for (const m of text.matchAll(pattern)) for (const w of words(m[0])) found.add(stem(w));
   return found;
+}
+
+/**
+ * Whether a word of the question is the lexicon's word or an inflection of it ("agreed" of
+ * "agree", "proposing" of "propose", "studies" of "study"). Porter2 also joins a word to forms of
+ * another sense ("heads" and "heading", a title): a variant stands only for its own inflections.
+ */
+function inflects(word: string, variant: string): boolean {
+  if (word.startsWith(variant)) return true;
+  const last = variant[variant.length - 1];
+  if (last === 'e') return word.startsWith(variant.slice(0, -1));
+  return last === 'y' && word.startsWith(`${variant.slice(0, -1)}i`);
 }
 
 /** The word and the forms an inflection of it may come from: "inhabitants" → "inhabitant". */

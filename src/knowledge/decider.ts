@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Classification } from './classifier.js';
 import type { FactIndex, Ranking, Scored } from './fact-index.js';
+import { forestLogOdds, forestSchema } from './forest.js';
 
 /**
  * Whether to answer is decided by a logistic model over a handful of features of the ranking,
@@ -38,23 +39,28 @@ export const FEATURES = [
 
 export type FeatureVector = Readonly<Record<(typeof FEATURES)[number], number>>;
 
-const modelSchema = z.strictObject({
+const shared = {
   features: z.array(z.enum(FEATURES)),
-  weights: z.array(z.number()),
-  bias: z.number(),
   /** Probability at or above which the best fact is answered. */
   answerAt: z.number().min(0).max(1),
   /** Probability at or above which the nearest facts are offered as "did you mean". */
   offerAt: z.number().min(0).max(1),
   /** How the model was fitted and what cross-validation measured: documentation, not input. */
   fitted: z.record(z.string(), z.unknown()).optional(),
-});
+};
+/** A logistic model: one weight per feature. */
+const logisticSchema = z.strictObject({ ...shared, weights: z.array(z.number()), bias: z.number() });
+/** Boosted trees over the features (forest.ts). */
+const treesSchema = z
+  .strictObject({ ...shared, trees: forestSchema })
+  .refine((m) => m.trees.feature.every((f) => f < m.features.length), { message: 'a tree splits on a feature the model does not list' });
+const modelSchema = z.union([logisticSchema, treesSchema]);
 
 /**
  * The base model reads the index's evidence only; `classified`, when present, also reads the
  * question classifier's, and decides for facts the classifier was fitted on.
  */
-export const deciderSchema = modelSchema.extend({ classified: modelSchema.optional() });
+export const deciderSchema = z.intersection(modelSchema, z.object({ classified: modelSchema.optional() }));
 
 export type DeciderModel = z.infer<typeof deciderSchema>;
 
@@ -145,11 +151,23 @@ export function featuresOf(ranking: Ranking, index: FactIndex, check = false, cl
   };
 }
 
+/** One decider model (the base or the classified one). */
+export type DeciderPart = z.infer<typeof modelSchema>;
+
 /** The model's probability that the best fact answers the question. */
-export function probability(model: Omit<DeciderModel, 'classified'>, x: FeatureVector): number {
-  let z = model.bias;
-  model.features.forEach((name, i) => {
-    z += (model.weights[i] ?? 0) * x[name];
-  });
+export function probability(model: DeciderPart, x: FeatureVector): number {
+  let z: number;
+  if ('trees' in model) {
+    const values = new Float64Array(model.features.length);
+    model.features.forEach((name, i) => {
+      values[i] = x[name];
+    });
+    z = forestLogOdds(model.trees, values);
+  } else {
+    z = model.bias;
+    model.features.forEach((name, i) => {
+      z += (model.weights[i] ?? 0) * x[name];
+    });
+  }
   return 1 / (1 + Math.exp(-z));
 }

@@ -68,8 +68,12 @@ describe('probability', () => {
 
   it('GIVEN the bundled decider.json THEN it is a valid model over known features', () => {
     const parsed = deciderSchema.parse(readKnowledgeFiles().decider);
-    expect(parsed.weights).toHaveLength(parsed.features.length);
-    expect(parsed.offerAt).toBeLessThanOrEqual(parsed.answerAt);
+    for (const part of [parsed, parsed.classified]) {
+      if (part === undefined) throw new Error('decider.json has no classified model');
+      expect(part.offerAt).toBeLessThanOrEqual(part.answerAt);
+      if ('trees' in part) expect(part.trees.roots.length).toBeGreaterThan(10);
+      else expect(part.weights).toHaveLength(part.features.length);
+    }
   });
 
   it('GIVEN a malformed decider THEN the schema refuses it', () => {
