@@ -154,14 +154,15 @@ export function featuresOf(ranking: Ranking, index: FactIndex, check = false, cl
 /** One decider model (the base or the classified one). */
 export type DeciderPart = z.infer<typeof modelSchema>;
 
+/** The features in a forest's order, reused by every call: one small array per question was most of a question's garbage. */
+const ORDERED = new Float64Array(FEATURES.length);
+
 /** The model's probability that the best fact answers the question. */
 export function probability(model: DeciderPart, x: FeatureVector): number {
   let z: number;
   if ('trees' in model) {
-    const values = new Float64Array(model.features.length);
-    model.features.forEach((name, i) => {
-      values[i] = x[name];
-    });
+    const values = model.features.length <= ORDERED.length ? ORDERED : new Float64Array(model.features.length);
+    for (let i = 0; i < model.features.length; i++) values[i] = x[model.features[i] as (typeof FEATURES)[number]];
     z = forestLogOdds(model.trees, values);
   } else {
     z = model.bias;

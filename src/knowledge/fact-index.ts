@@ -70,6 +70,17 @@ export class FactIndex {
   /** Terms the indexed texts write as names ("Idlib", "Russian Federation"): what a question is about. */
   readonly entities = new Set<string>();
   private readonly unknownIdf: number;
+  /**
+   * Every curated question numbered across facts: which questions hold each term and each intent,
+   * so a question's similarity to them costs its terms' postings, not facts × questions × terms.
+   */
+  private readonly questionPostings = new Map<string, number[]>();
+  private readonly intentPostings = new Map<Intent, number[]>();
+  private readonly questionMass: number[] = [];
+  /** The curated questions of fact i are numbers questionStart[i] to questionStart[i + 1] - 1. */
+  private readonly questionStart: number[] = [0];
+  /** Scratch, per curated question: the idf mass it shares with the question being ranked. */
+  private shared = new Float64Array(0);
 
   constructor(analyzer: Analyzer, facts: readonly Fact[], documents: ReadonlyMap<string, Article>) {
     const sentenceTexts = (f: Fact) => f.sentences.flatMap((n) => documents.get(f.source)?.sentences[n - 1]?.text ?? []);
@@ -126,7 +137,15 @@ export class FactIndex {
       });
       const unnamed = new Set([fact.answer, ...sentenceTexts(fact)].flatMap((t) => [...unnamedIn(t)]));
       this.docs.push({ fact, index, terms: termsOf[index] as Map<string, number>, questions, intents: new Set(questions.flatMap((q) => [...q.intents])), unnamed });
+      for (const q of questions) {
+        const id = this.questionMass.length;
+        this.questionMass.push(q.mass);
+        for (const t of q.terms) append(this.questionPostings, t, id);
+        for (const i of q.intents) append(this.intentPostings, i, id);
+      }
+      this.questionStart.push(this.questionMass.length);
     });
+    this.shared = new Float64Array(this.questionMass.length);
   }
 
   idf(term: string): number {
@@ -166,16 +185,20 @@ export class FactIndex {
     const stats: QueryStats = { analysis, termMass, mass, unknownNameMass, unknownWordMass };
     if (terms.length === 0 || analysis.smalltalk) return { ranked: [], stats };
     const intentMass = intents.length * INTENT_WEIGHT;
+    // Each curated question's shared mass, summed term by term in the question's order, then intents.
+    const { shared, questionMass, questionStart } = this;
+    for (const t of terms) {
+      const idf = this.idfs.get(t);
+      if (idf !== undefined) for (const id of this.questionPostings.get(t) ?? NONE) shared[id] = (shared[id] as number) + idf;
+    }
+    for (const i of intents) for (const id of this.intentPostings.get(i) ?? NONE) shared[id] = (shared[id] as number) + INTENT_WEIGHT;
     const out: Scored[] = [];
     for (const [index, sum] of matched) {
       const doc = this.docs[index] as FactDoc;
       let similarity = 0;
-      for (const q of doc.questions) {
-        let shared = 0;
-        for (const t of terms) if (q.terms.has(t)) shared += this.idf(t);
-        for (const i of intents) if (q.intents.has(i)) shared += INTENT_WEIGHT;
-        const denominator = Math.sqrt((knownMass + intentMass) * q.mass);
-        if (denominator > 0) similarity = Math.max(similarity, shared / denominator);
+      for (let id = questionStart[index] as number; id < (questionStart[index + 1] as number); id++) {
+        const denominator = Math.sqrt((knownMass + intentMass) * (questionMass[id] as number));
+        if (denominator > 0) similarity = Math.max(similarity, (shared[id] as number) / denominator);
       }
       let factor = 1;
       for (const i of intents) if (!doc.intents.has(i)) factor = Math.min(factor, INTENT_MISS_FACTOR.get(i) ?? 1);
@@ -183,9 +206,18 @@ export class FactIndex {
       const intentFit = intents.some((i) => doc.intents.has(i)) ? 0.05 : 0;
       out.push({ doc, coverage, similarity, score: 0.5 * coverage + 0.45 * similarity + intentFit });
     }
+    shared.fill(0);
     out.sort((a, b) => b.score - a.score || a.doc.fact.id.localeCompare(b.doc.fact.id));
     return { ranked: out, stats };
   }
+}
+
+const NONE: readonly number[] = [];
+
+function append<K>(postings: Map<K, number[]>, key: K, id: number): void {
+  const list = postings.get(key);
+  if (list === undefined) postings.set(key, [id]);
+  else list.push(id);
 }
 
 /** Capitalised words inside a sentence, runs of them kept together: "Free Syrian Army". */

@@ -32,12 +32,41 @@ export const forestSchema = z
 
 export type Forest = z.infer<typeof forestSchema>;
 
+/** A forest's nodes in typed arrays: loads a walk can make without boxing a number. */
+interface Compiled {
+  readonly bias: number;
+  readonly roots: Int32Array;
+  readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly value: Float64Array;
+}
+const compiled = new WeakMap<Forest, Compiled>();
+
+function compile(forest: Forest): Compiled {
+  let c = compiled.get(forest);
+  if (c === undefined) {
+    c = {
+      bias: forest.bias,
+      roots: Int32Array.from(forest.roots),
+      feature: Int32Array.from(forest.feature),
+      threshold: Float64Array.from(forest.threshold),
+      left: Int32Array.from(forest.left),
+      right: Int32Array.from(forest.right),
+      value: Float64Array.from(forest.value),
+    };
+    compiled.set(forest, c);
+  }
+  return c;
+}
+
 /** The forest's log-odds for a question whose features are `x`, in the model's feature order. */
 export function forestLogOdds(forest: Forest, x: ArrayLike<number>): number {
-  const { feature, threshold, left, right, value } = forest;
-  let z = forest.bias;
-  for (const root of forest.roots) {
-    let node = root;
+  const { roots, feature, threshold, left, right, value, bias } = compile(forest);
+  let z = bias;
+  for (let r = 0; r < roots.length; r++) {
+    let node = roots[r] as number;
     let f = feature[node] as number;
     while (f >= 0) {
       node = (x[f] as number) <= (threshold[node] as number) ? (left[node] as number) : (right[node] as number);
