@@ -37,8 +37,14 @@ describe('forest: the model file is checked before it is trusted', () => {
 
   it.each([
     ['a child before its parent (a loop)', { ...forest, left: [0, 0, 0, 0] }],
+    ['a right child that is its own parent', { ...forest, right: [0, 0, 0, 0] }],
     ['a child past the last node', { ...forest, right: [9, 0, 0, 0] }],
+    ['a left child one past the last node', { ...forest, left: [4, 0, 0, 0] }],
+    ['a right child one past the last node', { ...forest, right: [4, 0, 0, 0] }],
     ['a root past the last node', { ...forest, roots: [0, 4] }],
+    ['a negative root', { ...forest, roots: [-1] }],
+    ['a column that is not an array', { ...forest, threshold: 'none' }],
+    ['an index column that is not an array', { ...forest, left: { 0: 1 } }],
     ['no trees', { ...forest, roots: [] }],
     ['a column of another length', { ...forest, value: [0, -2, 3] }],
     ['a value that is not a number', { ...forest, value: [0, -2, Number.NaN, 0.5] }],

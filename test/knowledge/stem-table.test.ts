@@ -27,6 +27,11 @@ describe("wordnet.json's stem table (a cold build's shortcut past the stemmer)",
     expect([...stemmed].filter((w) => !(w in table))).toEqual([]);
   });
 
+  it('GIVEN a table entry for a word not yet stemmed THEN the stemmer is skipped and the table is used (so the table must be right)', () => {
+    primeStems({ zzyzxplorations: 'zzyzx-from-the-table' });
+    expect(stem('zzyzxplorations')).toBe('zzyzx-from-the-table');
+  });
+
   it('GIVEN a table that disagrees with a word already stemmed THEN the stem already known stands', () => {
     const before = stem('negotiations');
     primeStems({ negotiations: 'wrong' });
