@@ -49,6 +49,7 @@ describe('forest: the model file is checked before it is trusted', () => {
     ['a column of another length', { ...forest, value: [0, -2, 3] }],
     ['a value that is not a number', { ...forest, value: [0, -2, Number.NaN, 0.5] }],
     ['a fractional index', { ...forest, feature: [0.5, -1, -1, -1] }],
+    ['an index below -1', { ...forest, feature: [-2, -1, -1, -1] }],
   ])('GIVEN %s THEN the schema refuses it', (_, bad) => {
     expect(forestSchema.safeParse(bad).success).toBe(false);
   });
