@@ -103,7 +103,8 @@ export class Analyzer {
   }
 
   analyze(text: string, options: { correct?: boolean } = {}): Analysis {
-    const raw = words(text, true).flatMap((w) => {
+    const raw = words(text, true).flatMap((written) => {
+      const w = this.unstretched(written);
       const respelt = this.respellings.get(w);
       if (respelt !== undefined) return words(respelt);
       return w.length > 1 || /\d/.test(w) ? [w] : [];
@@ -153,6 +154,21 @@ export class Analyzer {
       synonymous,
       foreign: new Set(ws.filter((w) => !this.known.has(w) && this.isForeign(w)).map(stem)),
     };
+  }
+
+  /**
+   * A word typed with a letter held down ("hiii", "sooo", "whyyy", "looong") as the word it
+   * stretches: each run of three or more letters cut to two, then to one, whichever is a word the
+   * lexicon, the fact base or English knows. Anything else stays as written.
+   */
+  private unstretched(word: string): string {
+    if (!STRETCHED.test(word)) return word;
+    for (const candidate of [word.replace(STRETCHED_ALL, '$1$1'), word.replace(STRETCHED_ALL, '$1')]) {
+      if (this.known.has(candidate) || this.respellings.has(candidate) || this.smalltalk.has(candidate)) return candidate;
+      const english = this.wordnet.english;
+      if (english !== null && baseForms(candidate).some((b) => english.has(b))) return candidate;
+    }
+    return word;
   }
 
   /** Whether a word occurs in the lexicon or in any indexed text. */
@@ -217,6 +233,10 @@ export class Analyzer {
 
 }
 
+/** A letter three or more times in a row: no English word has one. */
+const STRETCHED = /(\p{L})\1\1/u;
+const STRETCHED_ALL = /(\p{L})\1{2,}/gu;
+
 /** Capitalised words inside a sentence: a question's named entities. */
 const NAME_INSIDE = /(?<=[\p{L}\p{N},;:'")\]]\s+)\p{Lu}\p{Ll}+/gu;
 /** Capitalised words opening a sentence. */
@@ -248,5 +268,8 @@ function baseForms(word: string): string[] {
   else if (/[^su]s$/.test(word)) out.push(word.slice(0, -1));
   if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
   if (word.endsWith('ing')) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  // A doubled final consonant before the ending: "getting" → "get", "stopped" → "stop".
+  const doubled = /([b-df-hj-np-tv-z])\1(?:ing|ed)$/.exec(word);
+  if (doubled) out.push(word.slice(0, doubled.index + 1));
   return out;
 }

@@ -47,3 +47,37 @@ describe('analyzer: typos against real words', () => {
     expect(a.analyze(word as string).terms).toEqual(a.analyze(target as string).terms);
   });
 });
+
+describe('analyzer: chat spellings', () => {
+  const a = analyzer(true);
+
+  it.each([
+    ['whyyy', 'why'],
+    ['sooo', 'so'],
+    ['hiii', 'hi'],
+    ['populationnn', 'population'],
+    ['officiaaals', 'officials'],
+  ])('GIVEN %s, a letter held down THEN it reads as %s', (stretched, word) => {
+    expect(a.analyze(`${stretched} countries`).terms).toEqual(a.analyze(`${word} countries`).terms);
+    expect(a.analyze(stretched).foreign.size).toBe(0);
+  });
+
+  it('GIVEN "hiii" alone THEN it is chatter, like "hi"', () => {
+    expect(a.analyze('hiii').smalltalk).toBe(true);
+    expect(a.analyze('heyyy thanksss').smalltalk).toBe(true);
+  });
+
+  it('GIVEN a run of three letters that stretches no known word THEN the word stays as written', () => {
+    expect(a.analyze('zzzqqq countries').terms[0]).toBe('zzzqqq');
+  });
+
+  it.each(['didnt', 'isnt', 'theyre', 'wasnt'])('GIVEN %s without its apostrophe THEN it reads like the contraction', (w) => {
+    const withApostrophe = w.replace(/nt$/, "n't").replace(/re$/, "'re");
+    expect(a.analyze(`${w} the countries agree`).terms).toEqual(a.analyze(`${withApostrophe} the countries agree`).terms);
+    expect(a.analyze(`${w} the countries agree`).corrections).toEqual([]);
+  });
+
+  it('GIVEN an English word with a doubled consonant before its ending THEN it is English, not a probable name', () => {
+    expect([...a.analyze('getting stopped').foreign]).toEqual([]);
+  });
+});
