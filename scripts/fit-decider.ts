@@ -12,6 +12,7 @@
  *
  *   npm run fit:decider            # fit, cross-validate, write classifier.json and decider.json
  *   npm run fit:decider -- --dry   # cross-validate only
+ *   npm run fit:decider -- --logistic   # the logistic decider instead of boosted trees, to compare
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { classifierInput, NONE_CLASS } from '../src/knowledge/classifier.js';
