@@ -5,11 +5,11 @@ import { forestLogOdds, forestSchema } from './forest.js';
 
 /**
  * Whether to answer is decided by a model over a handful of features of the ranking (boosted
- * trees, forest.ts; a logistic model is still accepted), fitted on labelled questions (`npm run fit:decider`, leave-one-set-out cross-validated), not
- * by hand-tuned constants. Each feature is evidence about whether the best fact answers what
- * was asked: how much of the question it covers, whether it concerns the question's subject
- * (the names it asks about) and its predicate (what it asks about them), and how clearly it
- * beats the runner-up.
+ * trees, forest.ts; a logistic model is still accepted), fitted on labelled questions
+ * (`npm run fit:decider`, leave-one-set-out cross-validated), not by hand-tuned constants. Each
+ * feature is evidence about whether the best fact answers what was asked: how much of the
+ * question it covers, whether it concerns the question's subject (the names it asks about) and
+ * its predicate (what it asks about them), and how clearly it beats the runner-up.
  */
 export const FEATURES = [
   'coverage',
