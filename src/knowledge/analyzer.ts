@@ -1,6 +1,7 @@
 import type { LexiconFile } from './schema.js';
 import { stem, words } from './text.js';
 import { MAX_TYPO_WORD, TypoCorrector } from './typos.js';
+import { PhoneticNames } from './phonetic.js';
 
 import { intentsOf } from './intents.js';
 import type { Intent } from './intents.js';
@@ -62,6 +63,8 @@ export class Analyzer {
   /** An inflection of a known word ("replacement" of "replace") is not a typo. */
   private readonly knownStems = new Set<string>();
   private readonly typos = new TypoCorrector();
+  /** The fact base's names by sound, for names misspelt as they sound ("sirya"). */
+  private readonly phonetic = new PhoneticNames();
   private readonly corrections = new Map<string, string | null>();
   private readonly wordnet: WordNetTables;
 
@@ -95,10 +98,19 @@ export class Analyzer {
 
   /** Declares the words of the indexed texts, so only genuinely unknown words are fuzzy-corrected. */
   learn(texts: Iterable<string>): void {
-    for (const text of texts) for (const w of words(text)) this.known.add(w);
+    const names = new Set<string>();
+    for (const text of texts) {
+      for (const w of words(text)) this.known.add(w);
+      // Words the texts write capitalised: the names a misspelling may sound like.
+      for (const m of text.matchAll(CAPITALISED)) for (const w of words(m[0])) names.add(w);
+    }
     for (const w of this.known) this.knownStems.add(stem(w));
     // Stop-words stay in: "abuot" or "takin" corrected to a stop-word is then simply dropped.
     this.typos.learn(this.known);
+    // Common English words written capitalised ("Turkey", "However") are not names to guess by
+    // sound: a misspelling of one is fuse's. WordNet's names ("syria") are.
+    const { english, names: properNames } = this.wordnet;
+    this.phonetic.learn([...names].filter((w) => !this.stopwords.has(w) && (english === null || !english.has(w) || (properNames?.has(w) ?? false))));
     this.corrections.clear();
   }
 
@@ -225,13 +237,16 @@ export class Analyzer {
     if (english !== null ? baseForms(word).some((b) => english.has(b)) : this.knownStems.has(stem(word))) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached ?? word;
-    const fixed = this.typos.closest(word);
+    const fixed = this.typos.closest(word) ?? this.phonetic.closest(word);
     if (this.corrections.size > 10_000) this.corrections.clear();
     this.corrections.set(word, fixed);
     return fixed ?? word;
   }
 
 }
+
+/** A capitalised word, anywhere in a text. */
+const CAPITALISED = /\p{Lu}[\p{L}'-]*/gu;
 
 /** A letter three or more times in a row: no English word has one. */
 const STRETCHED = /(\p{L})\1\1/u;

@@ -1,0 +1,37 @@
+import { doubleMetaphone } from 'double-metaphone';
+
+/** Shortest misspelling worth a phonetic match: below it, sound codes collide too often. */
+const MIN_WORD = 4;
+
+/**
+ * Names spelt as they sound ("sirya", "gutierez", "nazerbaev", "idleb"): a misspelling that
+ * changes letters, not sound, which edit distance misses when two letters move apart. Double
+ * Metaphone's primary code of the misspelling must match exactly one of the fact base's own names,
+ * with the same first letter and about the same length. Only names are targets: a common word
+ * that sounds like another is usually just another word.
+ */
+export class PhoneticNames {
+  /** Sound code → the one name with it, or null when two names share it (then neither is guessed). */
+  private byCode = new Map<string, string | null>();
+
+  learn(names: Iterable<string>): void {
+    const byCode = new Map<string, string | null>();
+    for (const name of names) {
+      if (name.length < MIN_WORD) continue;
+      const [code] = doubleMetaphone(name);
+      if (code.length < 2) continue;
+      const seen = byCode.get(code);
+      byCode.set(code, seen === undefined || seen === name ? name : null);
+    }
+    this.byCode = byCode;
+  }
+
+  /** The name `word` is probably a misspelling of, or null. */
+  closest(word: string): string | null {
+    if (word.length < MIN_WORD) return null;
+    const [code] = doubleMetaphone(word);
+    const name = this.byCode.get(code);
+    if (name == null || name === word) return null;
+    return name[0] === word[0] && Math.abs(name.length - word.length) <= 2 ? name : null;
+  }
+}
