@@ -176,9 +176,7 @@ export class Analyzer {
   private unstretched(word: string): string {
     if (!STRETCHED.test(word)) return word;
     for (const candidate of [word.replace(STRETCHED_ALL, '$1$1'), word.replace(STRETCHED_ALL, '$1')]) {
-      if (this.known.has(candidate) || this.respellings.has(candidate) || this.smalltalk.has(candidate)) return candidate;
-      const english = this.wordnet.english;
-      if (english !== null && baseForms(candidate).some((b) => english.has(b))) return candidate;
+      if (this.known.has(candidate) || this.respellings.has(candidate) || this.smalltalk.has(candidate) || this.isEnglish(candidate)) return candidate;
     }
     return word;
   }
@@ -213,10 +211,15 @@ export class Analyzer {
    * English nor the fact base's: in lower-case chat, probably a name. Shorter words can't be told.
    */
   private isForeign(word: string): boolean {
-    const english = this.wordnet.english;
-    if (english === null || word.length < 3) return false;
+    if (this.wordnet.english === null || word.length < 3) return false;
     if (this.wordnet.names?.has(word)) return true;
-    return word.length >= 4 && !baseForms(word).some((b) => english.has(b));
+    return word.length >= 4 && !this.isEnglish(word);
+  }
+
+  /** Whether WordNet knows the word or a form it may be an inflection of (false without WordNet). */
+  private isEnglish(word: string): boolean {
+    const english = this.wordnet.english;
+    return english !== null && baseForms(word).some((b) => english.has(b));
   }
 
   /** A real English word the fact base lacks, read as the vocabulary word WordNet says it means. */
@@ -233,8 +236,7 @@ export class Analyzer {
     if (this.known.has(word) || word.length > MAX_TYPO_WORD || /\d/.test(word)) return word;
     // A real English word is not a typo: "movie" is not "moving", "patrol" not "patrons". Without
     // WordNet, an inflection of a known word ("replacement" of "replace") is taken as one.
-    const english = this.wordnet.english;
-    if (english !== null ? baseForms(word).some((b) => english.has(b)) : this.knownStems.has(stem(word))) return word;
+    if (this.wordnet.english !== null ? this.isEnglish(word) : this.knownStems.has(stem(word))) return word;
     const cached = this.corrections.get(word);
     if (cached !== undefined) return cached ?? word;
     const fixed = this.typos.closest(word) ?? this.phonetic.closest(word);

@@ -80,7 +80,7 @@ export class FactIndex {
   /** The curated questions of fact i are numbers questionStart[i] to questionStart[i + 1] - 1. */
   private readonly questionStart: number[] = [0];
   /** Scratch, per curated question: the idf mass it shares with the question being ranked. */
-  private shared = new Float64Array(0);
+  private readonly shared: Float64Array;
 
   constructor(analyzer: Analyzer, facts: readonly Fact[], documents: ReadonlyMap<string, Article>) {
     const sentenceTexts = (f: Fact) => f.sentences.flatMap((n) => documents.get(f.source)?.sentences[n - 1]?.text ?? []);
