@@ -62,22 +62,28 @@ export function cleanQuestion(raw: string): string {
  * Single letters are dropped unless `keepLetters` (chat spellings like "r" and "u" need them).
  */
 export function words(text: string, keepLetters = false): readonly string[] {
-  const key = keepLetters ? `+${text}` : text;
-  const cached = WORDS.get(key);
-  if (cached !== undefined) return cached;
-  const out = splitWords(text, keepLetters);
+  const cached = WORDS.get(text);
+  if (cached !== undefined) return keepLetters ? cached.all : cached.words;
+  const all = splitWords(text);
+  const split = { all, words: all.some(isLoneLetter) ? all.filter((w) => !isLoneLetter(w)) : all };
   // Bounded: the same lexicon entries, facts and sentences are split at every build and by
   // several checks; hostile input must not grow the cache without end.
   if (text.length <= 200) {
     if (WORDS.size > 20_000) WORDS.clear();
-    WORDS.set(key, out);
+    WORDS.set(text, split);
   }
-  return out;
+  return keepLetters ? split.all : split.words;
 }
 
-const WORDS = new Map<string, readonly string[]>();
+/** Both forms of a text's words come from one split: the analyzer asks for one, the index for the other. */
+const WORDS = new Map<string, { readonly all: readonly string[]; readonly words: readonly string[] }>();
 
-function splitWords(text: string, keepLetters: boolean): string[] {
+/** Single letters carry no meaning once initialisms are handled ("quick q", stray "s"); digits do. */
+function isLoneLetter(word: string): boolean {
+  return word.length === 1 && !/\d/.test(word);
+}
+
+function splitWords(text: string): string[] {
   let t = text;
   // Only upper-case initialisms need this ("US", "U.N.", "IS"): most texts have none.
   if (/[UI]/.test(t)) for (const [re, to] of CASE_SENSITIVE) t = t.replace(re, to);
@@ -91,9 +97,7 @@ function splitWords(text: string, keepLetters: boolean): string[] {
     .replace(/n't\b/g, ' not')
     // "co-ordination", "de-escalation": a hyphenated prefix belongs to its word.
     .replace(/\b(co|de|re|pre|non)-(?=\p{L})/gu, '$1');
-  // Single letters carry no meaning once initialisms are handled ("quick q", stray "s").
-  const all = t.match(/[\p{L}\p{N}]+/gu) ?? [];
-  return keepLetters ? all : all.filter((w) => w.length > 1 || /\d/.test(w));
+  return t.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /**

@@ -27,13 +27,15 @@ export class WordList {
   }
 }
 
+// indexOf rather than a charCodeAt loop: this runs once, cold, over 736,000 characters, where a
+// loop still in the interpreter cost ~20 ms and the native search costs ~1 ms.
 function offsets(source: string): Uint32Array {
   if (source === '') return new Uint32Array(0);
   let count = 1;
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 32) count++;
+  for (let i = source.indexOf(' '); i !== -1; i = source.indexOf(' ', i + 1)) count++;
   const out = new Uint32Array(count);
   let k = 1;
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 32) out[k++] = i + 1;
+  for (let i = source.indexOf(' '); i !== -1; i = source.indexOf(' ', i + 1)) out[k++] = i + 1;
   return out;
 }
 
