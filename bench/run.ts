@@ -10,6 +10,7 @@ import { buildKnowledge, readKnowledgeFiles } from '../src/knowledge/index.js';
 import { allAnswerers, type Answerer } from './baselines.js';
 import { autocompleteInputs, measureBuild, perCallLatency, type BuildResult, type LatencyResult } from './latency.js';
 import { describeMachine, load1, machineInfo } from './machine.js';
+import { noiseFloor } from './noise-floor.js';
 import { evaluate, loadQuestionSets, type QualityResult } from './quality.js';
 import { extrapolateSize, growth, measureScale, type Growth, type ScalePoint } from './scaling.js';
 import { collectGarbage, medianOf, msBetween } from './stats.js';
@@ -75,6 +76,13 @@ for (const a of answerers) {
   log(`latency: ${a.label}`);
   latency.set(a.key, perCallLatency(devQuestions, (q) => a.answer(q), { warmupPasses: 5, passes: PASSES, budgetMs: 20_000 }));
 }
+const floors = new Map(
+  ['engine', 'minisearch'].map((key) => {
+    log(`latency: machine noise floor at ${key}'s median`);
+    const opts = { warmupPasses: 5, passes: PASSES, budgetMs: 20_000 };
+    return [key, noiseFloor((latency.get(key) as LatencyResult).p50, devQuestions.length, opts)] as const;
+  }),
+);
 log('latency: autocomplete');
 const partials = autocompleteInputs(devQuestions);
 const autocomplete = perCallLatency(partials, (q) => knowledge.engine.suggest(q, 25), {
@@ -245,6 +253,22 @@ rows.push({
   target: `≤ ${TARGET.p99VsMiniSearch}×`,
   status: check(vsMiniSearch <= TARGET.p99VsMiniSearch),
 });
+// What the machine alone allows at these medians: see bench/noise-floor.ts.
+const floorOf = (key: string) => floors.get(key) as LatencyResult & { lookups: number };
+for (const key of ['engine', 'minisearch']) {
+  rows.push({
+    area: latArea,
+    subject: `noise floor at ${key === 'engine' ? 'the engine' : 'MiniSearch'}'s median`,
+    metric: `p50 / p99 (${floorOf(key).lookups} fixed Map lookups a call)`,
+    value: p50p99(floorOf(key)),
+  });
+}
+rows.push({
+  area: latArea,
+  subject: "noise floor, engine's ÷ MiniSearch's",
+  metric: 'p99 ratio',
+  value: ratio(floorOf('engine').p99 / floorOf('minisearch').p99),
+});
 rows.push(
   {
     area: 'Engine',
@@ -410,6 +434,7 @@ writeFileSync(
       generalisation: generalisation.map(({ set, result }) => ({ ...result, label: set.label })),
       latency: Object.fromEntries(latency),
       autocomplete,
+      noiseFloor: Object.fromEntries(floors),
       scaling: { points: scaling, growth: growths, factsAtBudget: { answer: answerLimit, autocomplete: suggestLimit } },
       process: processResults ?? { skipped: processSkipped },
       rows,
