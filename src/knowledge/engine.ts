@@ -128,7 +128,10 @@ export class FactEngine implements AnswerEngine {
     const out: Evaluation[] = [];
     for (const part of splitMessage(message)) {
       const asked = this.analyzer.analyze(part.text);
-      const analysis = part.context === '' ? asked : this.analyzer.analyze(`${part.context} ${part.text}`);
+      // A clause that names two things the fact base knows is a question on its own: the scene-setting
+      // around it ("my neighbour insists…", "I have old friends there") is left out.
+      const selfContained = asked.terms.filter(this.isKnown).length >= 2;
+      const analysis = part.context === '' || selfContained ? asked : this.analyzer.analyze(`${part.context} ${part.text}`);
       if (analysis.terms.length === 0 || analysis.smalltalk) continue;
       // "Is that actually right?" asks about its context: then the context is the question.
       const inQuestion = new Set(asked.terms.length > 0 && !asked.smalltalk ? asked.terms : analysis.terms);
