@@ -166,6 +166,18 @@ describe('messages with several questions, context and chatter', () => {
     }
   });
 
+  it('GIVEN a question that names two things the article knows, after a sentence about the writer THEN that sentence does not weigh in', () => {
+    // Before the clause was read on its own, the gardening and the grandchildren sank it to a did-you-mean.
+    const a = engine.answer("I've been gardening all weekend with my grandchildren. When will the de-escalation zones expire?");
+    expect(a.answered).toBe(true);
+    expect(a.factId).toBe('zones-duration');
+  });
+
+  it('GIVEN a clause that only points back ("Is that right?") THEN the statement before it is the question', () => {
+    const a = engine.answer('The guarantors set up a coordination center. Is that right?');
+    expect(a.factId).toBe('coordination-center');
+  });
+
   it('GIVEN four answerable questions THEN at most three are answered', () => {
     const a = engine.answer('Who are the guarantors? How many people live in Idlib? Who wrote the article? Who proposed the zones?');
     expect(a.answered).toBe(true);

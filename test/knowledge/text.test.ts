@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isWellFormed } from '../helpers/unicode.js';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUESTION_CHARS, MAX_RAW_QUESTION_CHARS, capCodePoints, capGraphemes, cleanQuestion } from '../../src/knowledge/text.js';
+import { MAX_QUESTION_CHARS, MAX_RAW_QUESTION_CHARS, capCodePoints, capGraphemes, cleanQuestion, words } from '../../src/knowledge/text.js';
 
 describe('cleanQuestion: the cap', () => {
   it('GIVEN an emoji across the 500th character THEN it is dropped whole, never half a surrogate pair', () => {
@@ -89,6 +89,35 @@ describe('capCodePoints and capGraphemes', () => {
           expect(isWellFormed(out)).toBe(true);
         }
         expect(capGraphemes(s, max).length).toBeGreaterThanOrEqual(Math.min(s.length, max) - 40);
+      }),
+    );
+  });
+});
+
+describe('words', () => {
+  it('GIVEN initialisms, possessives, diacritics and lone letters THEN the words a fact and a question share', () => {
+    expect(words("The U.N. and al-Assad's envoy: a café in Idlib, 6 zones, quick q")).toEqual(['the', 'un', 'and', 'al', 'assad', 'envoy', 'cafe', 'in', 'idlib', '6', 'zones', 'quick']);
+    expect(words('r u sure, 2 rounds?', true)).toEqual(['r', 'u', 'sure', '2', 'rounds']);
+    expect(words('r u sure, 2 rounds?')).toEqual(['sure', '2', 'rounds']);
+  });
+
+  it('GIVEN any text, asked for in either form first THEN the plain form is the letters form without lone letters', () => {
+    // Both forms come from one cached split: the order of the calls must not matter.
+    const text = fc.stringMatching(/^[a-zA-Z0-9 .,'?-]{0,40}$/);
+    let run = 0;
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, lettersFirst) => {
+        const salted = `${t} run${(run += 1)}`; // a fresh cache key each run
+        let all: readonly string[];
+        let plain: readonly string[];
+        if (lettersFirst) {
+          all = words(salted, true);
+          plain = words(salted);
+        } else {
+          plain = words(salted);
+          all = words(salted, true);
+        }
+        expect(plain).toEqual(all.filter((w) => w.length > 1 || /\d/.test(w)));
       }),
     );
   });
