@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Classification } from './classifier.js';
 import type { FactIndex, Ranking, Scored } from './fact-index.js';
+import { numberValue } from './agreement.js';
 import { forestLogOdds, forestSchema } from './forest.js';
 
 /**
@@ -29,6 +30,9 @@ export const FEATURES = [
   'typeMiss',
   'checkEntityMiss',
   'checkUnknown',
+  // A number the question gives that the fact lacks: a detail the article may not have ("the 4th
+  // round"), or, in a check ("only 2 rounds so far right?"), a premise the fact corrects.
+  'numberMiss',
   // The question asks to identify what the fact mentions only indefinitely (identify.ts).
   'unnamed',
   // The question classifier's view (classifier.ts): zero without one.
@@ -144,6 +148,7 @@ export function featuresOf(ranking: Ranking, index: FactIndex, check = false, cl
     typeMiss: typeMiss(intents, best.doc.fact.answer),
     checkEntityMiss: check ? entityMiss / mass : 0,
     checkUnknown: check ? (stats.unknownNameMass + stats.unknownWordMass) / mass : 0,
+    numberMiss: stats.analysis.terms.some((t) => numberValue(t) !== null && !best.doc.terms.has(t)) ? 1 : 0,
     unnamed: identify.some((t) => best.doc.unnamed.has(t)) ? 1 : 0,
     classifierBest: classified ?? 0,
     classifierLog: classified === undefined ? 0 : Math.log(classified + 1e-4),
