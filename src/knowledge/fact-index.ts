@@ -81,6 +81,13 @@ export class FactIndex {
   private readonly questionStart: number[] = [0];
   /** Scratch, per curated question: the idf mass it shares with the question being ranked. */
   private readonly shared: Float64Array;
+  /**
+   * Scratch, per fact: the question's summed weight on it, and the facts touched in the order they
+   * were first met (every addend is positive, so a zero sum means untouched). A Map here boxed every
+   * running sum, most of a ranking's garbage.
+   */
+  private readonly docSum: Float64Array;
+  private readonly touched: Int32Array;
 
   constructor(analyzer: Analyzer, facts: readonly Fact[], documents: ReadonlyMap<string, Article>) {
     const sentenceTexts = (f: Fact) => f.sentences.flatMap((n) => documents.get(f.source)?.sentences[n - 1]?.text ?? []);
@@ -146,6 +153,8 @@ export class FactIndex {
       this.questionStart.push(this.questionMass.length);
     });
     this.shared = new Float64Array(this.questionMass.length);
+    this.docSum = new Float64Array(facts.length);
+    this.touched = new Int32Array(facts.length);
   }
 
   idf(term: string): number {
@@ -159,7 +168,8 @@ export class FactIndex {
   /** Facts scored against an analysed question, best first. */
   rank(analysis: Analysis, emphasisOf: (term: string) => number = () => 1): Ranking {
     const { terms, intents } = analysis;
-    const matched = new Map<number, number>();
+    const { docSum, touched } = this;
+    let touchedCount = 0;
     const termMass = new Map<string, number>();
     let mass = 0;
     let knownMass = 0;
@@ -180,10 +190,16 @@ export class FactIndex {
       mass += idf * w;
       termMass.set(term, idf * w);
       knownMass += idf;
-      for (const { doc, weight } of this.postings.get(term) ?? []) matched.set(doc, (matched.get(doc) ?? 0) + idf * weight * w);
+      for (const { doc, weight } of this.postings.get(term) ?? []) {
+        if (docSum[doc] === 0) touched[touchedCount++] = doc;
+        docSum[doc] = (docSum[doc] as number) + idf * weight * w;
+      }
     }
     const stats: QueryStats = { analysis, termMass, mass, unknownNameMass, unknownWordMass };
-    if (terms.length === 0 || analysis.smalltalk) return { ranked: [], stats };
+    if (terms.length === 0 || analysis.smalltalk) {
+      for (let k = 0; k < touchedCount; k++) docSum[touched[k] as number] = 0;
+      return { ranked: [], stats };
+    }
     const intentMass = intents.length * INTENT_WEIGHT;
     // Each curated question's shared mass, summed term by term in the question's order, then intents.
     const { shared, questionMass, questionStart } = this;
@@ -193,7 +209,10 @@ export class FactIndex {
     }
     for (const i of intents) for (const id of this.intentPostings.get(i) ?? NONE) shared[id] = (shared[id] as number) + INTENT_WEIGHT;
     const out: Scored[] = [];
-    for (const [index, sum] of matched) {
+    for (let k = 0; k < touchedCount; k++) {
+      const index = touched[k] as number;
+      const sum = docSum[index] as number;
+      docSum[index] = 0;
       const doc = this.docs[index] as FactDoc;
       let similarity = 0;
       for (let id = questionStart[index] as number; id < (questionStart[index + 1] as number); id++) {
