@@ -38,7 +38,7 @@ const OFFER_AT = 0.15;
  * Blind sets scored once and never tuned on: kept out of fitting so their figures stay an honest
  * estimate of wording nobody has tried (README, "Answer quality"). `--hold=FILE` holds out more.
  */
-const HELD_OUT = new Set(['questions.blind51.jsonl', 'questions.blind52.jsonl', 'questions.blind53.jsonl', ...process.argv.filter((a) => a.startsWith('--hold=')).map((a) => a.slice(7))]);
+const HELD_OUT = new Set(['questions.blind54.jsonl', 'questions.blind55.jsonl', 'questions.blind56.jsonl', ...process.argv.filter((a) => a.startsWith('--hold=')).map((a) => a.slice(7))]);
 
 interface Question {
   q: string;
