@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { finiteNumbers, wholeNumbersFrom } from './schema.js';
 import type { Analysis } from './analyzer.js';
 import type { FactDoc, Ranking, Scored } from './fact-index.js';
 
@@ -15,9 +16,7 @@ import type { FactDoc, Ranking, Scored } from './fact-index.js';
 /** The class of questions the article does not answer (off-topic or unanswerable). */
 export const NONE_CLASS = '(none)';
 
-// Checked in one loop each rather than element by element: tens of thousands of them.
-const numbers = z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x)), 'expected an array of finite numbers');
-const counts = z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => Number.isInteger(x) && x >= 0), 'expected an array of whole numbers ≥ 0');
+const counts = wholeNumbersFrom(0);
 
 /**
  * Columnar, so a model of thousands of terms validates in a few milliseconds: term i owns the next
@@ -28,11 +27,11 @@ export const classifierSchema = z
   .strictObject({
     /** Fact ids, plus NONE_CLASS. */
     classes: z.array(z.string().min(1)).min(2),
-    bias: numbers,
+    bias: finiteNumbers,
     terms: z.custom<string[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'string'), 'expected an array of strings'),
     counts,
     targets: counts,
-    weights: numbers,
+    weights: finiteNumbers,
     /** How much the classifier's log-lift moves the index's score (normalised to the best fact's). */
     blend: z.number().min(0).max(10),
     /** How the model was fitted and what cross-validation measured: documentation, not input. */

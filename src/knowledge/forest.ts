@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-// Checked in one loop each: a forest has thousands of nodes.
-const numbers = z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x)), 'expected an array of finite numbers');
-const indices = z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => Number.isInteger(x) && x >= -1), 'expected an array of whole numbers ≥ -1');
+import { finiteNumbers, wholeNumbersFrom } from './schema.js';
+
+const indices = wholeNumbersFrom(-1);
 
 /**
  * A forest of boosted decision trees (scripts/forest.ts fits it): the decider's model when a
@@ -18,11 +18,11 @@ export const forestSchema = z
     roots: indices,
     /** The index of the feature each node splits on (in the model's `features`), or -1 for a leaf. */
     feature: indices,
-    threshold: numbers,
+    threshold: finiteNumbers,
     left: indices,
     right: indices,
     /** A leaf's addition to the log-odds (already scaled by the learning rate). */
-    value: numbers,
+    value: finiteNumbers,
   })
   .refine((f) => [f.threshold, f.left, f.right, f.value].every((a) => a.length === f.feature.length), { message: 'every node needs a feature, threshold, left, right and value' })
   .refine((f) => f.roots.length > 0 && f.roots.every((r) => r >= 0 && r < f.feature.length), { message: 'a root is not a node' })

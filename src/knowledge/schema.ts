@@ -3,6 +3,15 @@ import { z } from 'zod';
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)');
 
+/**
+ * A fitted model's long arrays (the classifier's weights, the forest's nodes), each checked in one
+ * loop rather than element by element: tens of thousands of numbers.
+ */
+export const finiteNumbers = z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x)), 'expected an array of finite numbers');
+export function wholeNumbersFrom(min: number) {
+  return z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => Number.isInteger(x) && x >= min), `expected an array of whole numbers ≥ ${min}`);
+}
+
 /** Labels of Discord buttons are capped at 80 characters; curated questions are used as labels. */
 export const MAX_CURATED_QUESTION_CHARS = 80;
 
