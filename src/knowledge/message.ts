@@ -31,29 +31,55 @@ const FILLER = /^(?:(?:so|ok|okay|and|but|also|yo|hey|hi|hello|um+|uh+|ngl|tbh|b
 /** "…, right?", "… or nah", "… correct?": the clause is a yes/no check even without an opener. */
 const CHECK_ENDING = /\b(?:right|correct|true|yes|no|or not|or nah|isn't it|aren't they|don't they|didn't they|wasn't it|hasn't it)\s*\??$/iu;
 
+/**
+ * A line quoted with Discord's "> " (or ">>> ") is somebody else's words the writer reacts to
+ * ("> the talks began in March\nthat's wrong, when did they start?"): context, never the ask.
+ */
+const QUOTED_LINE = /^\s*>{1,3}\s?/u;
+/** A list item's marker ("- ", "* ", "• ", "1. ", "2) ", "(3) "): not part of what it asks. */
+const LIST_MARKER = /^(?:[-*+\u2022\u2023\u25e6\u25aa]|\d{1,2}[.)]|\(\d{1,2}\))\s+/u;
+/** An inline enumeration ("two things: (1) … and (2) …") numbers its questions. */
+const ENUMERATED = /\s*\(\d{1,2}\)\s+/u;
+/** A connector left dangling at the end of a clause ("… the coalition and (2) who…"). */
+const DANGLING_CONNECTOR = /[\s,]+(?:and|or|also|plus)$/iu;
+
+interface Clause {
+  readonly text: string;
+  readonly quoted: boolean;
+}
+
 /** Splits a message into the clauses that ask and their context, at most `limit` of them. */
 export function splitMessage(message: string, limit = 5): MessagePart[] {
-  const text = message.replace(MENTION, ' ').replace(/[ \t]+/g, ' ').trim();
-  const clauses = text
-    .split(CLAUSE_END)
-    .flatMap((c) => c.split(SECOND_QUESTION))
-    .map((c) => c.trim())
-    .filter((c) => /[\p{L}\p{N}]/u.test(c));
+  const clauses = clausesOf(message);
   const parts: Array<{ text: string; context: string[] }> = [];
   let context: string[] = [];
-  for (const clause of clauses) {
-    if (asks(clause)) {
-      parts.push({ text: clause, context });
+  for (const { text, quoted } of clauses) {
+    if (!quoted && asks(text)) {
+      parts.push({ text, context });
       context = [];
     } else {
-      context.push(clause);
+      context.push(text);
     }
   }
-  if (parts.length === 0) return clauses.length === 0 ? [] : [{ text: clauses.join(' '), context: '' }];
+  if (parts.length === 0) return clauses.length === 0 ? [] : [{ text: clauses.map((c) => c.text).join(' '), context: '' }];
   for (const p of parts) p.text = p.text.replace(CONNECTOR, '');
   // Statements after the last question ("…? I need it for an essay") are context too.
   if (context.length > 0) (parts[parts.length - 1] as { context: string[] }).context.push(...context);
   return parts.slice(0, limit).map((p) => ({ text: p.text, context: p.context.join(' ') }));
+}
+
+/** A message's clauses in order, each without its list marker, quoted lines marked. */
+function clausesOf(message: string): Clause[] {
+  const out: Clause[] = [];
+  for (const line of message.replace(MENTION, ' ').split(/\n+/u)) {
+    const quoted = QUOTED_LINE.test(line);
+    const body = line.replace(QUOTED_LINE, '').replace(/[ \t]+/gu, ' ').trim().replace(LIST_MARKER, '');
+    for (const piece of body.split(CLAUSE_END).flatMap((c) => c.split(ENUMERATED)).flatMap((c) => c.split(SECOND_QUESTION))) {
+      const text = piece.trim().replace(LIST_MARKER, '').replace(DANGLING_CONNECTOR, '');
+      if (/[\p{L}\p{N}]/u.test(text)) out.push({ text, quoted });
+    }
+  }
+  return out;
 }
 
 const YES_NO_OPENER = /^(?:is|isn't|are|aren't|was|wasn't|were|do|does|doesn't|did|didn't|can|could|will|would|should|has|hasn't|have|haven't|had|r)\b/iu;

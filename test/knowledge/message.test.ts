@@ -48,6 +48,24 @@ describe('splitMessage', () => {
     expect(splitMessage('For my essay: who hosts the talks?')).toEqual([{ text: 'who hosts the talks?', context: 'For my essay' }]);
     expect(splitMessage('quick one - where is Hama?')[0]?.text).toBe('where is Hama?');
   });
+  it('GIVEN a bulleted or numbered list THEN each item is a question, without its marker', () => {
+    expect(splitMessage('- how many people in idlib\n- and who guarantees the ceasefire\nthats it thx').map((p) => p.text)).toEqual(['how many people in idlib', 'who guarantees the ceasefire']);
+    expect(splitMessage('1. who hosts the talks\n2) when did they start').map((p) => p.text)).toEqual(['who hosts the talks', 'when did they start']);
+  });
+
+  it('GIVEN an inline enumeration THEN each numbered item is a question, no connector left dangling', () => {
+    expect(splitMessage('two things: (1) does the ban cover the coalition and (2) who observes Hama').map((p) => p.text)).toEqual(['does the ban cover the coalition', 'who observes Hama']);
+  });
+
+  it('GIVEN a quoted line THEN it is context for the question after it, even when it reads as a check', () => {
+    expect(splitMessage("> the talks began in march right\nthat's wrong. when did they start?")).toEqual([
+      { text: 'when did they start?', context: "the talks began in march right that's wrong." },
+    ]);
+  });
+
+  it('GIVEN only a quoted question THEN it is still read (nothing else asks)', () => {
+    expect(splitMessage('> who hosts the talks?')).toEqual([{ text: 'who hosts the talks?', context: '' }]);
+  });
 });
 
 describe('asks, opensQuestion and isCheck', () => {
