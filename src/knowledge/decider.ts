@@ -53,18 +53,21 @@ const shared = {
   fitted: z.record(z.string(), z.unknown()).optional(),
 };
 /** A logistic model: one weight per feature. */
-const logisticSchema = z.strictObject({ ...shared, weights: z.array(z.number()), bias: z.number() });
+const logisticShape = { ...shared, weights: z.array(z.number()), bias: z.number() };
 /** Boosted trees over the features (forest.ts). */
-const treesSchema = z
-  .strictObject({ ...shared, trees: forestSchema })
-  .refine((m) => m.trees.feature.every((f) => f < m.features.length), { message: 'a tree splits on a feature the model does not list' });
-const modelSchema = z.union([logisticSchema, treesSchema]);
+const treesShape = { ...shared, trees: forestSchema };
+const splitsKnown = [(m: { features: readonly string[]; trees: { feature: readonly number[] } }) => m.trees.feature.every((f) => f < m.features.length), { message: 'a tree splits on a feature the model does not list' }] as const;
+// Trees first: the bundled model is one, and a union stops at the first member that fits.
+const modelSchema = z.union([z.strictObject(treesShape).refine(...splitsKnown), z.strictObject(logisticShape)]);
+const classified = { classified: modelSchema.optional() };
 
 /**
  * The base model reads the index's evidence only; `classified`, when present, also reads the
- * question classifier's, and decides for facts the classifier was fitted on.
+ * question classifier's, and decides for facts the classifier was fitted on. A union of whole
+ * objects rather than an intersection: zod merges an intersection's two results value by value,
+ * which over the forest's arrays was most of this file's validation time.
  */
-export const deciderSchema = z.intersection(modelSchema, z.object({ classified: modelSchema.optional() }));
+export const deciderSchema = z.union([z.strictObject({ ...treesShape, ...classified }).refine(...splitsKnown), z.strictObject({ ...logisticShape, ...classified })]);
 
 export type DeciderModel = z.infer<typeof deciderSchema>;
 

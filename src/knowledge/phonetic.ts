@@ -11,27 +11,37 @@ const MIN_WORD = 4;
  * that sounds like another is usually just another word.
  */
 export class PhoneticNames {
-  /** Sound code → the one name with it, or null when two names share it (then neither is guessed). */
-  private byCode = new Map<string, string | null>();
+  /**
+   * Sound code → the one name with it, or null when two names share it (then neither is guessed).
+   * Coded on first use: most questions never need a name guessed by sound, and a cold start
+   * should not pay for it.
+   */
+  private codes: Map<string, string | null> | null = null;
+  private names: readonly string[] = [];
 
   learn(names: Iterable<string>): void {
-    const byCode = new Map<string, string | null>();
-    for (const name of names) {
-      if (name.length < MIN_WORD) continue;
-      const [code] = doubleMetaphone(name);
-      if (code.length < 2) continue;
-      const seen = byCode.get(code);
-      byCode.set(code, seen === undefined || seen === name ? name : null);
-    }
-    this.byCode = byCode;
+    this.names = [...names];
+    this.codes = null;
   }
 
   /** The name `word` is probably a misspelling of, or null. */
   closest(word: string): string | null {
     if (word.length < MIN_WORD) return null;
     const [code] = doubleMetaphone(word);
-    const name = this.byCode.get(code);
+    const name = (this.codes ??= codesOf(this.names)).get(code);
     if (name == null || name === word) return null;
     return name[0] === word[0] && Math.abs(name.length - word.length) <= 2 ? name : null;
   }
+}
+
+function codesOf(names: readonly string[]): Map<string, string | null> {
+  const byCode = new Map<string, string | null>();
+  for (const name of names) {
+    if (name.length < MIN_WORD) continue;
+    const [code] = doubleMetaphone(name);
+    if (code.length < 2) continue;
+    const seen = byCode.get(code);
+    byCode.set(code, seen === undefined || seen === name ? name : null);
+  }
+  return byCode;
 }
