@@ -126,7 +126,8 @@ export class FactEngine implements AnswerEngine {
    */
   evaluate(message: string): Evaluation[] {
     const out: Evaluation[] = [];
-    for (const part of splitMessage(message)) {
+    for (const written of splitMessage(message)) {
+      const part = this.withLabel(written);
       const asked = this.analyzer.analyze(part.text);
       // A clause that names two things the fact base knows is a question on its own: the scene-setting
       // around it ("my neighbour insists…", "I have old friends there") is left out.
@@ -148,6 +149,16 @@ export class FactEngine implements AnswerEngine {
       out.push({ part, ranking, features, probability: p, thresholds });
     }
     return out;
+  }
+
+  /**
+   * A heading the fact base knows a word of ("hama clashes: govt vs al-nusra?") is what the
+   * question is about, so it is part of the question; any other ("For my essay:") only sets the scene.
+   */
+  private withLabel(part: MessagePart): MessagePart {
+    if (part.label === undefined) return part;
+    if (this.analyzer.analyze(part.label).terms.some(this.isKnown)) return { text: `${part.label}: ${part.text}`, context: part.context };
+    return { text: part.text, context: `${part.context} ${part.label}`.trim() };
   }
 
   /** The classified decider for a fact the classifier knows; the base decider for any other. */

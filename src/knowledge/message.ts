@@ -10,6 +10,12 @@ export interface MessagePart {
   readonly text: string;
   /** Statements before it (a preamble), as written; '' when there are none. */
   readonly context: string;
+  /**
+   * A short heading the clause came under, on its line ("hama clashes: govt vs al-nusra?",
+   * "de mistura — was he critical?"): what the question is about when the fact base knows its
+   * words, a preamble ("For my essay:") when it doesn't. The engine tells which.
+   */
+  readonly label?: string;
 }
 
 /** Mentions and channel links carry no question: `<@123>`, `<@!123>`, `<@&123>`, `<#123>`, `@bot`. */
@@ -43,29 +49,33 @@ const ENUMERATED = /\s*\(\d{1,2}\)\s+/u;
 /** A connector left dangling at the end of a clause ("… the coalition and (2) who…"). */
 const DANGLING_CONNECTOR = /[\s,]+(?:and|or|also|plus)$/iu;
 
+/** "idlib: …", "hama clashes - …", "de mistura — …": up to four words, then a colon or a dash. */
+const LABEL = /^((?:[^\s.?!:;\u2013\u2014]+\s+){0,3}[^\s.?!:;\u2013\u2014-][^\s.?!:;\u2013\u2014]*)\s*(?::|\s[-\u2013\u2014]+|[\u2013\u2014])\s+(?=\S)/u;
+
 interface Clause {
   readonly text: string;
   readonly quoted: boolean;
+  readonly label?: string;
 }
 
 /** Splits a message into the clauses that ask and their context, at most `limit` of them. */
 export function splitMessage(message: string, limit = 5): MessagePart[] {
   const clauses = clausesOf(message);
-  const parts: Array<{ text: string; context: string[] }> = [];
+  const parts: Array<{ text: string; context: string[]; label?: string }> = [];
   let context: string[] = [];
-  for (const { text, quoted } of clauses) {
+  for (const { text, quoted, label } of clauses) {
     if (!quoted && asks(text)) {
-      parts.push({ text, context });
+      parts.push(label === undefined ? { text, context } : { text, context, label });
       context = [];
     } else {
-      context.push(text);
+      context.push(...(label === undefined ? [] : [label]), text);
     }
   }
-  if (parts.length === 0) return clauses.length === 0 ? [] : [{ text: clauses.map((c) => c.text).join(' '), context: '' }];
+  if (parts.length === 0) return clauses.length === 0 ? [] : [{ text: clauses.flatMap((c) => (c.label === undefined ? [c.text] : [c.label, c.text])).join(' '), context: '' }];
   for (const p of parts) p.text = p.text.replace(CONNECTOR, '');
   // Statements after the last question ("…? I need it for an essay") are context too.
   if (context.length > 0) (parts[parts.length - 1] as { context: string[] }).context.push(...context);
-  return parts.slice(0, limit).map((p) => ({ text: p.text, context: p.context.join(' ') }));
+  return parts.slice(0, limit).map((p) => ({ ...p, context: p.context.join(' ') }));
 }
 
 /** A message's clauses in order, each without its list marker, quoted lines marked. */
@@ -73,11 +83,17 @@ function clausesOf(message: string): Clause[] {
   const out: Clause[] = [];
   for (const line of message.replace(MENTION, ' ').split(/\n+/u)) {
     const quoted = QUOTED_LINE.test(line);
-    const body = line.replace(QUOTED_LINE, '').replace(/[ \t]+/gu, ' ').trim().replace(LIST_MARKER, '');
+    let body = line.replace(QUOTED_LINE, '').replace(/[ \t]+/gu, ' ').trim().replace(LIST_MARKER, '');
+    const heading = LABEL.exec(body);
+    let label = heading?.[1];
+    if (heading) body = body.slice(heading[0].length);
     for (const piece of body.split(CLAUSE_END).flatMap((c) => c.split(ENUMERATED)).flatMap((c) => c.split(SECOND_QUESTION))) {
       const text = piece.trim().replace(LIST_MARKER, '').replace(DANGLING_CONNECTOR, '');
-      if (/[\p{L}\p{N}]/u.test(text)) out.push({ text, quoted });
+      if (!/[\p{L}\p{N}]/u.test(text)) continue;
+      out.push(label === undefined ? { text, quoted } : { text, quoted, label });
+      label = undefined;
     }
+    if (label !== undefined) out.push({ text: label, quoted });
   }
   return out;
 }

@@ -173,6 +173,19 @@ describe('messages with several questions, context and chatter', () => {
     expect(a.factId).toBe('coordination-center');
   });
 
+  it('GIVEN a heading the fact base knows ("de mistura — …") THEN it is part of the question, not scene-setting', () => {
+    // Read as a preamble, the heading was dropped from a clause that names two known things, and
+    // "was he critical of astana" went to the Secretary-General's welcome.
+    const [e] = engine.evaluate('de mistura — was he critical of astana or supportive?');
+    expect(e?.part.text).toBe('de mistura: was he critical of astana or supportive?');
+    expect(e?.ranking.ranked[0]?.doc.fact.id).toBe('de-mistura-call');
+  });
+
+  it('GIVEN a heading the fact base does not know ("For my essay:") THEN it is only context', () => {
+    const [e] = engine.evaluate('For my essay: when did the talks start?');
+    expect(e?.part).toEqual({ text: 'when did the talks start?', context: 'For my essay' });
+  });
+
   it('GIVEN four answerable questions THEN at most three are answered', () => {
     const a = engine.answer('Who are the guarantors? How many people live in Idlib? Who wrote the article? Who proposed the zones?');
     expect(a.answered).toBe(true);

@@ -45,8 +45,19 @@ describe('splitMessage', () => {
   });
 
   it('GIVEN dashes, colons and semicolons THEN they end clauses', () => {
-    expect(splitMessage('For my essay: who hosts the talks?')).toEqual([{ text: 'who hosts the talks?', context: 'For my essay' }]);
+    expect(splitMessage('I read the piece twice; where is Hama?')).toEqual([{ text: 'where is Hama?', context: 'I read the piece twice' }]);
     expect(splitMessage('quick one - where is Hama?')[0]?.text).toBe('where is Hama?');
+  });
+
+  it('GIVEN a short heading before a colon or a dash THEN it is the question\'s label, for the engine to weigh', () => {
+    expect(splitMessage('For my essay: who hosts the talks?')).toEqual([{ text: 'who hosts the talks?', context: '', label: 'For my essay' }]);
+    expect(splitMessage('de mistura — was he critical?')).toEqual([{ text: 'was he critical?', context: '', label: 'de mistura' }]);
+    expect(splitMessage('hama clashes: govt vs al-nusra?')[0]?.label).toBe('hama clashes');
+  });
+
+  it('GIVEN a heading of five words or more, or one not followed by a question THEN it is no label', () => {
+    expect(splitMessage('I have one question for you: who hosts the talks?')).toEqual([{ text: 'who hosts the talks?', context: 'I have one question for you' }]);
+    expect(splitMessage('idlib: I forgot. how many live there?')).toEqual([{ text: 'how many live there?', context: 'idlib I forgot.' }]);
   });
   it('GIVEN a bulleted or numbered list THEN each item is a question, without its marker', () => {
     expect(splitMessage('- how many people in idlib\n- and who guarantees the ceasefire\nthats it thx').map((p) => p.text)).toEqual(['how many people in idlib', 'who guarantees the ceasefire']);
