@@ -13,6 +13,8 @@ import { asksAboutNow, cleanQuestion, words } from './text.js';
 
 /** How much a word of a preamble counts next to a word of the clause that asks. */
 const CONTEXT_WEIGHT = 0.25;
+/** Pronouns that point back to something said before them. */
+const ANAPHOR = /\b(?:they|them|their|it|its|this|that|these|those|he|him|his|she|her)\b/iu;
 const MAX_SUGGESTIONS = 3;
 /** Answered questions per message: the first, plus this many more. */
 const MAX_MORE = 2;
@@ -128,10 +130,14 @@ export class FactEngine implements AnswerEngine {
     const out: Evaluation[] = [];
     for (const written of splitMessage(message)) {
       const part = this.withLabel(written);
-      const asked = this.analyzer.analyze(part.text);
+      const clause = this.analyzer.analyze(part.text);
       // A clause that names two things the fact base knows is a question on its own: the scene-setting
       // around it ("my neighbour insists…", "I have old friends there") is left out.
-      const selfContained = asked.terms.filter(this.isKnown).length >= 2;
+      const selfContained = clause.terms.filter(this.isKnown).length >= 2;
+      // Otherwise a pronoun in it ("what is it they actually established?") points to the statement
+      // just before: that statement is part of the question, not scene-setting.
+      const pointsBack = !selfContained && clause.terms.length > 0 && part.antecedent !== undefined && ANAPHOR.test(part.text);
+      const asked = pointsBack ? this.analyzer.analyze(`${part.antecedent} ${part.text}`) : clause;
       const analysis = part.context === '' || selfContained ? asked : this.analyzer.analyze(`${part.context} ${part.text}`);
       if (analysis.terms.length === 0 || analysis.smalltalk) continue;
       // "Is that actually right?" asks about its context: then the context is the question.
@@ -156,9 +162,10 @@ export class FactEngine implements AnswerEngine {
    * question is about, so it is part of the question; any other ("For my essay:") only sets the scene.
    */
   private withLabel(part: MessagePart): MessagePart {
-    if (part.label === undefined) return part;
-    if (this.analyzer.analyze(part.label).terms.some(this.isKnown)) return { text: `${part.label}: ${part.text}`, context: part.context };
-    return { text: part.text, context: `${part.context} ${part.label}`.trim() };
+    const { label, ...rest } = part;
+    if (label === undefined) return part;
+    if (this.analyzer.analyze(label).terms.some(this.isKnown)) return { ...rest, text: `${label}: ${part.text}` };
+    return { ...rest, context: `${part.context} ${label}`.trim() };
   }
 
   /** The classified decider for a fact the classifier knows; the base decider for any other. */

@@ -16,6 +16,8 @@ export interface MessagePart {
    * words, a preamble ("For my essay:") when it doesn't. The engine tells which.
    */
   readonly label?: string;
+  /** The statement right before the clause, where a pronoun in it ("what did they set up?") points. */
+  readonly antecedent?: string;
 }
 
 /** Mentions and channel links carry no question: `<@123>`, `<@!123>`, `<@&123>`, `<#123>`, `@bot`. */
@@ -61,11 +63,12 @@ interface Clause {
 /** Splits a message into the clauses that ask and their context, at most `limit` of them. */
 export function splitMessage(message: string, limit = 5): MessagePart[] {
   const clauses = clausesOf(message);
-  const parts: Array<{ text: string; context: string[]; label?: string }> = [];
+  const parts: Array<{ text: string; context: string[]; label?: string; antecedent?: string }> = [];
   let context: string[] = [];
   for (const { text, quoted, label } of clauses) {
     if (!quoted && asks(text)) {
-      parts.push(label === undefined ? { text, context } : { text, context, label });
+      const antecedent = context[context.length - 1];
+      parts.push({ text, context, ...(label === undefined ? {} : { label }), ...(antecedent === undefined ? {} : { antecedent }) });
       context = [];
     } else {
       context.push(...(label === undefined ? [] : [label]), text);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUESTION_CHARS, buildKnowledge, loadKnowledge, readKnowledgeFiles } from '../../src/knowledge/index.js';
 import type { Answer } from '../../src/knowledge/index.js';
+import type { FactEngine } from '../../src/knowledge/engine.js';
 import { isVerbatim } from '../helpers/sources.js';
 
 const { engine, facts, fact } = loadKnowledge();
@@ -176,14 +177,25 @@ describe('messages with several questions, context and chatter', () => {
   it('GIVEN a heading the fact base knows ("de mistura — …") THEN it is part of the question, not scene-setting', () => {
     // Read as a preamble, the heading was dropped from a clause that names two known things, and
     // "was he critical of astana" went to the Secretary-General's welcome.
-    const [e] = engine.evaluate('de mistura — was he critical of astana or supportive?');
+    const [e] = (engine as FactEngine).evaluate('de mistura — was he critical of astana or supportive?');
     expect(e?.part.text).toBe('de mistura: was he critical of astana or supportive?');
     expect(e?.ranking.ranked[0]?.doc.fact.id).toBe('de-mistura-call');
   });
 
   it('GIVEN a heading the fact base does not know ("For my essay:") THEN it is only context', () => {
-    const [e] = engine.evaluate('For my essay: when did the talks start?');
+    const [e] = (engine as FactEngine).evaluate('For my essay: when did the talks start?');
     expect(e?.part).toEqual({ text: 'when did the talks start?', context: 'For my essay' });
+  });
+
+  it('GIVEN a pronoun in a clause that is not a question on its own THEN the statement before it weighs as the question', () => {
+    const fe = engine as FactEngine;
+    const massOf = (m: string) => fe.evaluate(m)[0]?.ranking.stats.termMass ?? new Map<string, number>();
+    const direct = massOf('Who proposed the de-escalation zones?');
+    const pointed = massOf('My cousin mentioned the de-escalation zones. Who proposed them?');
+    const shared = [...direct.keys()].filter((t) => pointed.has(t));
+    expect(shared.length).toBeGreaterThan(0);
+    // As context the statement's words would weigh a quarter; pointed to, they weigh in full.
+    for (const t of shared) expect(pointed.get(t)).toBeCloseTo(direct.get(t) as number, 9);
   });
 
   it('GIVEN four answerable questions THEN at most three are answered', () => {

@@ -17,7 +17,7 @@ describe('splitMessage', () => {
 
   it('GIVEN a preamble THEN it is the context of the question after it', () => {
     const [part] = splitMessage("I've been following this for years. Who hosts the talks?");
-    expect(part).toEqual({ text: 'Who hosts the talks?', context: "I've been following this for years." });
+    expect(part).toEqual({ text: 'Who hosts the talks?', context: "I've been following this for years.", antecedent: "I've been following this for years." });
   });
 
   it('GIVEN statements after the last question THEN they are its context too', () => {
@@ -45,7 +45,7 @@ describe('splitMessage', () => {
   });
 
   it('GIVEN dashes, colons and semicolons THEN they end clauses', () => {
-    expect(splitMessage('I read the piece twice; where is Hama?')).toEqual([{ text: 'where is Hama?', context: 'I read the piece twice' }]);
+    expect(splitMessage('I read the piece twice; where is Hama?')).toEqual([{ text: 'where is Hama?', context: 'I read the piece twice', antecedent: 'I read the piece twice' }]);
     expect(splitMessage('quick one - where is Hama?')[0]?.text).toBe('where is Hama?');
   });
 
@@ -55,9 +55,16 @@ describe('splitMessage', () => {
     expect(splitMessage('hama clashes: govt vs al-nusra?')[0]?.label).toBe('hama clashes');
   });
 
+  it('GIVEN statements before a question THEN the last one is its antecedent', () => {
+    expect(splitMessage('I read the piece. My cousin mentioned the center. Where is it?')).toEqual([
+      { text: 'Where is it?', context: 'I read the piece. My cousin mentioned the center.', antecedent: 'My cousin mentioned the center.' },
+    ]);
+    expect(splitMessage('Where is it?')[0]?.antecedent).toBeUndefined();
+  });
+
   it('GIVEN a heading of five words or more, or one not followed by a question THEN it is no label', () => {
-    expect(splitMessage('I have one question for you: who hosts the talks?')).toEqual([{ text: 'who hosts the talks?', context: 'I have one question for you' }]);
-    expect(splitMessage('idlib: I forgot. how many live there?')).toEqual([{ text: 'how many live there?', context: 'idlib I forgot.' }]);
+    expect(splitMessage('I have one question for you: who hosts the talks?')).toEqual([{ text: 'who hosts the talks?', context: 'I have one question for you', antecedent: 'I have one question for you' }]);
+    expect(splitMessage('idlib: I forgot. how many live there?')).toEqual([{ text: 'how many live there?', context: 'idlib I forgot.', antecedent: 'I forgot.' }]);
   });
   it('GIVEN a bulleted or numbered list THEN each item is a question, without its marker', () => {
     expect(splitMessage('- how many people in idlib\n- and who guarantees the ceasefire\nthats it thx').map((p) => p.text)).toEqual(['how many people in idlib', 'who guarantees the ceasefire']);
@@ -70,7 +77,7 @@ describe('splitMessage', () => {
 
   it('GIVEN a quoted line THEN it is context for the question after it, even when it reads as a check', () => {
     expect(splitMessage("> the talks began in march right\nthat's wrong. when did they start?")).toEqual([
-      { text: 'when did they start?', context: "the talks began in march right that's wrong." },
+      { text: 'when did they start?', context: "the talks began in march right that's wrong.", antecedent: "that's wrong." },
     ]);
   });
 
