@@ -1,5 +1,6 @@
 /** Answer quality: the official scorer (TS port) applied to each answerer and question set. */
 import { readdirSync } from 'node:fs';
+import { heldOutSets } from '../test/helpers/held-out.js';
 import { readQuestions, score, type EvalQuestion, type EvalScore } from '../test/knowledge/scoring.js';
 import type { Answerer } from './baselines.js';
 
@@ -20,15 +21,17 @@ const FIXTURES = new URL('../test/fixtures/', import.meta.url);
 
 /**
  * Every set in test/fixtures, the dev set first (the one the targets apply to), then the others in
- * their numeric order. All but the dev set's targets are in-sample: each set has been used to fit
- * the classifier and the decider once it was first scored (README, "Answer quality").
+ * their numeric order. All but the held-out sets (test/fixtures/held-out.json, labelled so) are
+ * in-sample: each has been used to fit the classifier and the decider once it was first scored
+ * (README, "Answer quality").
  */
 export function loadQuestionSets(): QuestionSet[] {
   const keys = readdirSync(FIXTURES)
     .map((f) => /^questions\.(.+)\.jsonl$/.exec(f)?.[1])
     .filter((k): k is string => k !== undefined)
     .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true }));
-  return keys.map((key) => ({ key, label: key, questions: readQuestions(new URL(`questions.${key}.jsonl`, FIXTURES)) }));
+  const heldOut = new Set(heldOutSets());
+  return keys.map((key) => ({ key, label: heldOut.has(`questions.${key}.jsonl`) ? `${key} (held out)` : key, questions: readQuestions(new URL(`questions.${key}.jsonl`, FIXTURES)) }));
 }
 
 /** dev, then paraphrase, then blind sets, then training sets. */

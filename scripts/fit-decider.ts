@@ -26,6 +26,7 @@ import { fitForest } from './forest.js';
 import { fitLogistic, pickThreshold } from './logistic.js';
 import type { Example } from './logistic.js';
 import { fitSoftmax } from './softmax.js';
+import { heldOutSets } from '../test/helpers/held-out.js';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
 const DECIDER = new URL('../src/knowledge/decider.json', import.meta.url);
@@ -35,11 +36,11 @@ const WRONG_COST = Number(process.argv.find((a) => a.startsWith('--cost='))?.sli
 /** Below the answer threshold, a probability this high still offers the nearest facts. */
 const OFFER_AT = 0.15;
 /**
- * Blind sets scored once with the final fit and never tuned on: kept out of fitting so their
- * figures stay an honest estimate of wording nobody has tried (README, "Answer quality").
- * `--hold=FILE` holds out more.
+ * Blind sets scored once with the final fit and never tuned on (test/fixtures/held-out.json): kept
+ * out of fitting so their figures stay an honest estimate of wording nobody has tried (README,
+ * "Answer quality"). `--hold=FILE` holds out more.
  */
-const HELD_OUT = new Set(['questions.blind69.jsonl', 'questions.blind70.jsonl', 'questions.blind71.jsonl', ...process.argv.filter((a) => a.startsWith('--hold=')).map((a) => a.slice(7))]);
+const HELD_OUT = new Set([...heldOutSets(), ...process.argv.filter((a) => a.startsWith('--hold=')).map((a) => a.slice(7))]);
 
 interface Question {
   q: string;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import { readQuestions, score } from './scoring.js';
+import { heldOutSets } from '../helpers/held-out.js';
 
 const knowledge = loadKnowledge();
 const article = readFileSync(new URL('../../src/knowledge/article.txt', import.meta.url), 'utf8');
@@ -150,6 +151,17 @@ describe('did-you-mean suggestions, pooled over every set', () => {
   it('GIVEN the answerable questions it declines THEN the right fact is among the suggestions for at least 75%', () => {
     expect(declined).toBeGreaterThanOrEqual(15);
     expect(suggested / declined).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe('held-out sets', () => {
+  it('GIVEN test/fixtures/held-out.json THEN each set it names exists and carries floors, after every fitted set', () => {
+    const names = SETS.map(([name]) => name);
+    const held = heldOutSets();
+    expect(held.length).toBeGreaterThan(0);
+    for (const name of held) expect(names).toContain(name);
+    // Listed last, under the comment that says they are held out.
+    expect(names.slice(-held.length)).toEqual([...held]);
   });
 });
 
