@@ -138,7 +138,9 @@ export class FactEngine implements AnswerEngine {
       // just before: that statement is part of the question, not scene-setting.
       const pointsBack = !selfContained && clause.terms.length > 0 && part.antecedent !== undefined && ANAPHOR.test(part.text);
       const asked = pointsBack ? this.analyzer.analyze(`${part.antecedent} ${part.text}`) : clause;
-      const analysis = part.context === '' || selfContained ? asked : this.analyzer.analyze(`${part.context} ${part.text}`);
+      // When the statement pointed to is the whole context, the question already is context + clause.
+      const whole = part.context === '' || selfContained || (pointsBack && part.context === part.antecedent);
+      const analysis = whole ? asked : this.analyzer.analyze(`${part.context} ${part.text}`);
       if (analysis.terms.length === 0 || analysis.smalltalk) continue;
       // "Is that actually right?" asks about its context: then the context is the question.
       const inQuestion = new Set(asked.terms.length > 0 && !asked.smalltalk ? asked.terms : analysis.terms);

@@ -19,8 +19,9 @@ export class WordList {
       // On a separator, take the word before it (mid > lo then, since lo starts a word).
       if (source.charCodeAt(mid) === SPACE) mid--;
       const from = source.lastIndexOf(' ', mid) + 1;
+      // The next space never lies past hi: hi is itself a space or the end.
       const space = source.indexOf(' ', mid);
-      const to = space === -1 || space > hi ? hi : space;
+      const to = space === -1 ? source.length : space;
       const cmp = compareAt(source, from, to, word);
       if (cmp === 0) return true;
       if (cmp < 0) lo = to + 1;
