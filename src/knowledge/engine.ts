@@ -15,6 +15,8 @@ import { asksAboutNow, cleanQuestion, words } from './text.js';
 const CONTEXT_WEIGHT = 0.25;
 /** Pronouns that point back to something said before them. */
 const ANAPHOR = /\b(?:they|them|their|it|its|this|that|these|those|he|him|his|she|her)\b/iu;
+/** Words that ask whether what was just said holds ("Does the article agree?", "Can you confirm?"). */
+const VERIFIES = /\b(?:agree|agrees|support|supports|confirm|confirms|back\s+up|backs\s+up|consistent|contradicts?|accurate|true|correct)\b/iu;
 const MAX_SUGGESTIONS = 3;
 /** Answered questions per message: the first, plus this many more. */
 const MAX_MORE = 2;
@@ -136,7 +138,8 @@ export class FactEngine implements AnswerEngine {
       const selfContained = clause.terms.filter(this.isKnown).length >= 2;
       // Otherwise a pronoun in it ("what is it they actually established?") points to the statement
       // just before: that statement is part of the question, not scene-setting.
-      const pointsBack = !selfContained && clause.terms.length > 0 && part.antecedent !== undefined && ANAPHOR.test(part.text);
+      // So does a clause that asks whether it holds ("Does the article agree?").
+      const pointsBack = !selfContained && clause.terms.length > 0 && part.antecedent !== undefined && (ANAPHOR.test(part.text) || VERIFIES.test(part.text));
       const asked = pointsBack ? this.analyzer.analyze(`${part.antecedent} ${part.text}`) : clause;
       // When the statement pointed to is the whole context, the question already is context + clause.
       const whole = part.context === '' || selfContained || (pointsBack && part.context === part.antecedent);

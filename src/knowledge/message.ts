@@ -51,6 +51,14 @@ const ENUMERATED = /\s*\(\d{1,2}\)\s+/u;
 /** A connector left dangling at the end of a clause ("… the coalition and (2) who…"). */
 const DANGLING_CONNECTOR = /[\s,]+(?:and|or|also|plus)$/iu;
 
+/**
+ * A statement about the writer or a sign-off after the last question ("I need it for an essay",
+ * "my teacher asked us", "Thanks so much, Evelyn"): chatter, not context. Its words (and a name in
+ * a sign-off) would otherwise weigh against a question that is clear on its own.
+ */
+const ABOUT_THE_WRITER =
+  /^(?:i|i'm|im|i've|ive|i'd|i'll|me|my|we|we're|we've|our|us|thanks|thank|thx|ty|cheers|regards|kind regards|best|much appreciated|many thanks|bless you|trying|need|asking|just curious|lol|lmao|haha)\b/iu;
+
 /** "idlib: …", "hama clashes - …", "de mistura — …": up to four words, then a colon or a dash. */
 const LABEL = /^((?:[^\s.?!:;\u2013\u2014]+\s+){0,3}[^\s.?!:;\u2013\u2014-][^\s.?!:;\u2013\u2014]*)\s*(?::|\s[-\u2013\u2014]+|[\u2013\u2014])\s+(?=\S)/u;
 
@@ -76,8 +84,9 @@ export function splitMessage(message: string, limit = 5): MessagePart[] {
   }
   if (parts.length === 0) return clauses.length === 0 ? [] : [{ text: clauses.flatMap((c) => (c.label === undefined ? [c.text] : [c.label, c.text])).join(' '), context: '' }];
   for (const p of parts) p.text = p.text.replace(CONNECTOR, '');
-  // Statements after the last question ("…? I need it for an essay") are context too.
-  if (context.length > 0) (parts[parts.length - 1] as { context: string[] }).context.push(...context);
+  // Other statements after the last question ("…? the zones, I mean") are context too.
+  const trailing = context.filter((c) => !ABOUT_THE_WRITER.test(c.replace(FILLER, '')));
+  if (trailing.length > 0) (parts[parts.length - 1] as { context: string[] }).context.push(...trailing);
   return parts.slice(0, limit).map((p) => ({ ...p, context: p.context.join(' ') }));
 }
 

@@ -20,9 +20,15 @@ describe('splitMessage', () => {
     expect(part).toEqual({ text: 'Who hosts the talks?', context: "I've been following this for years.", antecedent: "I've been following this for years." });
   });
 
-  it('GIVEN statements after the last question THEN they are its context too', () => {
-    const [part] = splitMessage('Who hosts the talks? I need it for my essay');
-    expect(part?.context).toBe('I need it for my essay');
+  it('GIVEN a statement after the last question THEN it is its context too', () => {
+    const [part] = splitMessage('Who proposed them? The zones, I mean.');
+    expect(part?.context).toBe('The zones, I mean.');
+  });
+
+  it('GIVEN a statement about the writer or a sign-off after the last question THEN it is chatter, not context', () => {
+    for (const tail of ['I need it for my essay', 'my teacher asked us', 'Thanks so much, Evelyn', 'ok cheers', 'Trying to make a timeline for my class.']) {
+      expect(splitMessage(`Who hosts the talks? ${tail}`), tail).toEqual([{ text: 'Who hosts the talks?', context: '' }]);
+    }
   });
 
   it('GIVEN mentions THEN they are dropped', () => {
