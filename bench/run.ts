@@ -204,8 +204,7 @@ for (const { set, result } of generalisation) {
     area: GEN,
     subject: `${set.label} (${k.answerable}/${k.offtopic}/${k.unanswerable})`,
     metric: 'top quote · off-topic abst. · unanswerable abst.',
-    // A set with no answerable questions (train9, off-topic only) has no top quote to show.
-    value: `${k.answerable > 0 ? pct(result.score.top1) : '—'} · ${pct(result.score.offtopicAbstained)} · ${pct(result.score.unanswerableAbstained)}`,
+    value: `${pct(result.score.top1)} · ${pct(result.score.offtopicAbstained)} · ${pct(result.score.unanswerableAbstained)}`,
   });
 }
 

@@ -9,120 +9,119 @@ const article = readFileSync(new URL('../../src/knowledge/article.txt', import.m
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
 
 interface Floors {
-  /** Answerable questions whose top quote is right; absent for a set with none (train9). */
-  readonly top?: number;
+  /** Answerable questions whose top quote is right. */
+  readonly top: number;
   readonly offtopic: number;
   readonly unanswerable: number;
-  /** Answers given whose top quote is right; absent with `top`, as every answer there is wrong. */
-  readonly precision?: number;
+  /** Answers given whose top quote is right. */
+  readonly precision: number;
 }
 
 /**
  * Floors measured on each set, minus a margin of three questions of each kind (three answers for
  * precision), so a set passes by more than luck and a regression of a few questions fails. Every
- * set but blind81 to blind83 has been used to fit the question classifier and the decider, or to
- * tune the lexicon (README, "Answer quality"); train1 to train9 were written as training data
- * only (train9: off-topic and unanswerable questions in the article's question shapes). On those the engine is scored in-sample, so their floors guard against regressions only;
+ * set but blind78 to blind83 has been used to fit the question classifier and the decider, or to
+ * tune the lexicon (README, "Answer quality"); train1 to train8 were written as training data
+ * only. On those the engine is scored in-sample, so their floors guard against regressions only;
  * the generalisation figures are the blind sets' first scores and the cross-validation of
  * `npm run fit:decider`.
  */
 const SETS: ReadonlyArray<readonly [string, Floors]> = [
-  ['questions.dev.jsonl', { top: 0.86, offtopic: 0.7, unanswerable: 0.25, precision: 0.91 }],
-  ['questions.paraphrase.jsonl', { top: 0.93, offtopic: 0.72, unanswerable: 0.57, precision: 0.93 }],
+  ['questions.dev.jsonl', { top: 0.89, offtopic: 0.7, unanswerable: 0.25, precision: 0.91 }],
+  ['questions.paraphrase.jsonl', { top: 0.93, offtopic: 0.63, unanswerable: 0.57, precision: 0.92 }],
   ['questions.blind.jsonl', { top: 0.93, offtopic: 0.85, unanswerable: 0.8, precision: 0.95 }],
   ['questions.blind2.jsonl', { top: 0.94, offtopic: 0.84, unanswerable: 0.81, precision: 0.96 }],
   ['questions.blind3.jsonl', { top: 0.94, offtopic: 0.78, unanswerable: 0.7, precision: 0.96 }],
-  ['questions.blind4.jsonl', { top: 0.92, offtopic: 0.8, unanswerable: 0.7, precision: 0.96 }],
-  ['questions.blind5.jsonl', { top: 0.87, offtopic: 0.78, unanswerable: 0.7, precision: 0.96 }],
-  ['questions.blind6.jsonl', { top: 0.94, offtopic: 0.85, unanswerable: 0.62, precision: 0.96 }],
-  ['questions.blind7.jsonl', { top: 0.92, offtopic: 0.7, unanswerable: 0.5, precision: 0.96 }],
+  ['questions.blind4.jsonl', { top: 0.93, offtopic: 0.8, unanswerable: 0.7, precision: 0.96 }],
+  ['questions.blind5.jsonl', { top: 0.91, offtopic: 0.78, unanswerable: 0.7, precision: 0.96 }],
+  ['questions.blind6.jsonl', { top: 0.94, offtopic: 0.8, unanswerable: 0.62, precision: 0.94 }],
+  ['questions.blind7.jsonl', { top: 0.95, offtopic: 0.7, unanswerable: 0.5, precision: 0.96 }],
   ['questions.blind8.jsonl', { top: 0.8, offtopic: 0.91, unanswerable: 0.83, precision: 0.8 }],
   ['questions.blind9.jsonl', { top: 0.87, offtopic: 0.7, unanswerable: 0.25, precision: 0.9 }],
-  ['questions.blind10.jsonl', { top: 0.89, offtopic: 0.89, unanswerable: 0.85, precision: 0.95 }],
+  ['questions.blind10.jsonl', { top: 0.91, offtopic: 0.89, unanswerable: 0.85, precision: 0.94 }],
   ['questions.blind11.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.85, precision: 0.96 }],
-  ['questions.blind12.jsonl', { top: 0.93, offtopic: 0.86, unanswerable: 0.8, precision: 0.94 }],
-  ['questions.blind13.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.78, precision: 0.93 }],
-  ['questions.blind14.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.85, precision: 0.96 }],
+  ['questions.blind12.jsonl', { top: 0.94, offtopic: 0.86, unanswerable: 0.8, precision: 0.94 }],
+  ['questions.blind13.jsonl', { top: 0.93, offtopic: 0.86, unanswerable: 0.78, precision: 0.92 }],
+  ['questions.blind14.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.85, precision: 0.96 }],
   ['questions.blind15.jsonl', { top: 0.9, offtopic: 0.89, unanswerable: 0.8, precision: 0.95 }],
-  ['questions.blind16.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.8, precision: 0.95 }],
-  ['questions.blind17.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.75, precision: 0.93 }],
-  ['questions.blind18.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.85, precision: 0.96 }],
-  ['questions.blind19.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.84, precision: 0.96 }],
-  ['questions.blind20.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.85, precision: 0.95 }],
+  ['questions.blind16.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.8, precision: 0.94 }],
+  ['questions.blind17.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.7, precision: 0.92 }],
+  ['questions.blind18.jsonl', { top: 0.96, offtopic: 0.9, unanswerable: 0.85, precision: 0.96 }],
+  ['questions.blind19.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.84, precision: 0.96 }],
+  ['questions.blind20.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.85, precision: 0.94 }],
   ['questions.blind21.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.73, precision: 0.93 }],
   ['questions.blind22.jsonl', { top: 0.95, offtopic: 0.86, unanswerable: 0.8, precision: 0.93 }],
   ['questions.blind23.jsonl', { top: 0.95, offtopic: 0.89, unanswerable: 0.78, precision: 0.95 }],
-  ['questions.blind24.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.8, precision: 0.94 }],
-  ['questions.blind25.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.75, precision: 0.94 }],
-  ['questions.blind26.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.75, precision: 0.92 }],
+  ['questions.blind24.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.8, precision: 0.93 }],
+  ['questions.blind25.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.75, precision: 0.94 }],
+  ['questions.blind26.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.7, precision: 0.92 }],
   ['questions.blind27.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.8, precision: 0.95 }],
-  ['questions.train1.jsonl', { top: 0.93, offtopic: 0.85, unanswerable: 0.87, precision: 0.86 }],
-  ['questions.train2.jsonl', { top: 0.94, offtopic: 0.84, unanswerable: 0.84, precision: 0.84 }],
-  ['questions.train3.jsonl', { top: 0.92, offtopic: 0.85, unanswerable: 0.91, precision: 0.9 }],
-  ['questions.train4.jsonl', { top: 0.86, offtopic: 0.85, unanswerable: 0.85, precision: 0.94 }],
-  ['questions.train5.jsonl', { top: 0.95, offtopic: 0.85, unanswerable: 0.85, precision: 0.96 }],
-  ['questions.train6.jsonl', { top: 0.91, offtopic: 0.84, unanswerable: 0.85, precision: 0.86 }],
+  ['questions.train1.jsonl', { top: 0.93, offtopic: 0.85, unanswerable: 0.86, precision: 0.84 }],
+  ['questions.train2.jsonl', { top: 0.94, offtopic: 0.84, unanswerable: 0.83, precision: 0.83 }],
+  ['questions.train3.jsonl', { top: 0.92, offtopic: 0.85, unanswerable: 0.89, precision: 0.87 }],
+  ['questions.train4.jsonl', { top: 0.88, offtopic: 0.85, unanswerable: 0.85, precision: 0.94 }],
+  ['questions.train5.jsonl', { top: 0.95, offtopic: 0.85, unanswerable: 0.8, precision: 0.95 }],
+  ['questions.train6.jsonl', { top: 0.91, offtopic: 0.84, unanswerable: 0.83, precision: 0.84 }],
   ['questions.blind28.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.8, precision: 0.93 }],
-  ['questions.blind29.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind29.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
   ['questions.blind30.jsonl', { top: 0.94, offtopic: 0.89, unanswerable: 0.88, precision: 0.95 }],
   ['questions.blind31.jsonl', { top: 0.96, offtopic: 0.9, unanswerable: 0.79, precision: 0.94 }],
-  ['questions.blind32.jsonl', { top: 0.96, offtopic: 0.86, unanswerable: 0.87, precision: 0.95 }],
+  ['questions.blind32.jsonl', { top: 0.96, offtopic: 0.86, unanswerable: 0.83, precision: 0.94 }],
   ['questions.train7.jsonl', { top: 0.96, offtopic: 0.85, unanswerable: 0.92, precision: 0.96 }],
-  ['questions.train8.jsonl', { top: 0.95, offtopic: 0.85, unanswerable: 0.87, precision: 0.93 }],
+  ['questions.train8.jsonl', { top: 0.96, offtopic: 0.85, unanswerable: 0.87, precision: 0.94 }],
   ['questions.blind33.jsonl', { top: 0.92, offtopic: 0.89, unanswerable: 0.88, precision: 0.96 }],
   ['questions.blind34.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
   ['questions.blind35.jsonl', { top: 0.96, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
   ['questions.blind36.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
-  ['questions.blind37.jsonl', { top: 0.96, offtopic: 0.9, unanswerable: 0.75, precision: 0.92 }],
+  ['questions.blind37.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.75, precision: 0.92 }],
   ['questions.blind38.jsonl', { top: 0.96, offtopic: 0.86, unanswerable: 0.79, precision: 0.93 }],
-  ['questions.blind39.jsonl', { top: 0.94, offtopic: 0.86, unanswerable: 0.84, precision: 0.92 }],
+  ['questions.blind39.jsonl', { top: 0.94, offtopic: 0.86, unanswerable: 0.8, precision: 0.91 }],
   ['questions.blind40.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
   ['questions.blind41.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
-  ['questions.blind42.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.87, precision: 0.95 }],
-  ['questions.blind43.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.84, precision: 0.95 }],
+  ['questions.blind42.jsonl', { top: 0.91, offtopic: 0.89, unanswerable: 0.87, precision: 0.95 }],
+  ['questions.blind43.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.84, precision: 0.93 }],
   ['questions.blind44.jsonl', { top: 0.96, offtopic: 0.9, unanswerable: 0.8, precision: 0.94 }],
-  ['questions.blind45.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.79, precision: 0.92 }],
-  ['questions.blind46.jsonl', { top: 0.9, offtopic: 0.86, unanswerable: 0.76, precision: 0.9 }],
+  ['questions.blind45.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.83, precision: 0.93 }],
+  ['questions.blind46.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.76, precision: 0.9 }],
   ['questions.blind47.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.8, precision: 0.93 }],
   ['questions.blind48.jsonl', { top: 0.91, offtopic: 0.89, unanswerable: 0.86, precision: 0.96 }],
   ['questions.blind49.jsonl', { top: 0.95, offtopic: 0.8, unanswerable: 0.8, precision: 0.92 }],
-  ['questions.blind50.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
-  ['questions.blind51.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.84, precision: 0.93 }],
-  ['questions.blind52.jsonl', { top: 0.92, offtopic: 0.83, unanswerable: 0.84, precision: 0.93 }],
-  ['questions.blind53.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.79, precision: 0.94 }],
-  ['questions.blind54.jsonl', { top: 0.94, offtopic: 0.89, unanswerable: 0.87, precision: 0.96 }],
-  ['questions.blind55.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.82, precision: 0.93 }],
-  ['questions.blind56.jsonl', { top: 0.96, offtopic: 0.9, unanswerable: 0.83, precision: 0.95 }],
-  ['questions.blind57.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind50.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
+  ['questions.blind51.jsonl', { top: 0.95, offtopic: 0.89, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind52.jsonl', { top: 0.91, offtopic: 0.83, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind53.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.79, precision: 0.94 }],
+  ['questions.blind54.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.87, precision: 0.95 }],
+  ['questions.blind55.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.82, precision: 0.93 }],
+  ['questions.blind56.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.83, precision: 0.94 }],
+  ['questions.blind57.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.91 }],
   ['questions.blind58.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind59.jsonl', { top: 0.96, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
-  ['questions.blind60.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind60.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
   ['questions.blind61.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.86, precision: 0.92 }],
   ['questions.blind62.jsonl', { top: 0.95, offtopic: 0.89, unanswerable: 0.84, precision: 0.95 }],
-  ['questions.blind63.jsonl', { top: 0.91, offtopic: 0.89, unanswerable: 0.87, precision: 0.95 }],
+  ['questions.blind63.jsonl', { top: 0.91, offtopic: 0.86, unanswerable: 0.87, precision: 0.94 }],
   ['questions.blind64.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind65.jsonl', { top: 0.95, offtopic: 0.86, unanswerable: 0.88, precision: 0.94 }],
-  ['questions.blind66.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
-  ['questions.blind67.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind66.jsonl', { top: 0.91, offtopic: 0.86, unanswerable: 0.88, precision: 0.94 }],
+  ['questions.blind67.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
   ['questions.blind68.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
-  ['questions.blind69.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.83, precision: 0.95 }],
-  ['questions.blind70.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
-  ['questions.blind71.jsonl', { top: 0.92, offtopic: 0.89, unanswerable: 0.88, precision: 0.95 }],
-  ['questions.blind72.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
-  ['questions.blind73.jsonl', { top: 0.88, offtopic: 0.82, unanswerable: 0.88, precision: 0.93 }],
+  ['questions.blind69.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.83, precision: 0.95 }],
+  ['questions.blind70.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
+  ['questions.blind71.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind72.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind73.jsonl', { top: 0.89, offtopic: 0.82, unanswerable: 0.88, precision: 0.93 }],
   ['questions.blind74.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
-  ['questions.blind75.jsonl', { top: 0.92, offtopic: 0.86, unanswerable: 0.88, precision: 0.94 }],
-  ['questions.blind76.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind75.jsonl', { top: 0.92, offtopic: 0.86, unanswerable: 0.88, precision: 0.93 }],
+  ['questions.blind76.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
   ['questions.blind77.jsonl', { top: 0.96, offtopic: 0.89, unanswerable: 0.88, precision: 0.96 }],
-  ['questions.train9.jsonl', { offtopic: 0.96, unanswerable: 0.91 }],
-  ['questions.blind78.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
-  ['questions.blind79.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
-  ['questions.blind80.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.88, precision: 0.94 }],
   // Held out: frozen before the final fit, scored once (README), never fitted or tuned on; the
   // fit script leaves them out.
-  ['questions.blind81.jsonl', { top: 0.85, offtopic: 0.86, unanswerable: 0.84, precision: 0.93 }],
-  ['questions.blind82.jsonl', { top: 0.86, offtopic: 0.9, unanswerable: 0.84, precision: 0.92 }],
-  ['questions.blind83.jsonl', { top: 0.95, offtopic: 0.89, unanswerable: 0.88, precision: 0.96 }],
+  ['questions.blind78.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind79.jsonl', { top: 0.87, offtopic: 0.86, unanswerable: 0.8, precision: 0.92 }],
+  ['questions.blind80.jsonl', { top: 0.94, offtopic: 0.89, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind81.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.8, precision: 0.92 }],
+  ['questions.blind82.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.84, precision: 0.91 }],
+  ['questions.blind83.jsonl', { top: 0.96, offtopic: 0.89, unanswerable: 0.88, precision: 0.96 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
@@ -137,8 +136,8 @@ const results = new Map(
 describe.each(SETS)('answer quality on %s', (name, floors) => {
   const result = results.get(name) as ReturnType<typeof score>;
 
-  it.skipIf(floors.top === undefined)(`GIVEN answerable questions THEN the top quote is right for at least ${(floors.top ?? 0) * 100}%`, () => {
-    expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.top as number);
+  it(`GIVEN answerable questions THEN the top quote is right for at least ${floors.top * 100}%`, () => {
+    expect(result.top1, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.top);
   });
   it(`GIVEN off-topic questions THEN at least ${floors.offtopic * 100}% are declined`, () => {
     expect(result.offtopicAbstained, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.offtopic);
@@ -146,8 +145,8 @@ describe.each(SETS)('answer quality on %s', (name, floors) => {
   it(`GIVEN questions the article cannot answer THEN at least ${floors.unanswerable * 100}% are declined`, () => {
     expect(result.unanswerableAbstained, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.unanswerable);
   });
-  it.skipIf(floors.precision === undefined)(`GIVEN every answer given THEN at least ${(floors.precision ?? 0) * 100}% quote the right sentence first`, () => {
-    expect(result.precision, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.precision as number);
+  it(`GIVEN every answer given THEN at least ${floors.precision * 100}% quote the right sentence first`, () => {
+    expect(result.precision, result.misses.join('\n')).toBeGreaterThanOrEqual(floors.precision);
   });
   it('GIVEN any question THEN no quote is anything but verbatim article text', () => {
     expect(result.nonVerbatim).toBe(0);
