@@ -54,10 +54,11 @@ const DANGLING_CONNECTOR = /[\s,]+(?:and|or|also|plus)$/iu;
 /**
  * A statement about the writer or a sign-off after the last question ("I need it for an essay",
  * "my teacher asked us", "Thanks so much, Evelyn"): chatter, not context. Its words (and a name in
- * a sign-off) would otherwise weigh against a question that is clear on its own.
+ * a sign-off) would otherwise weigh against a question that is clear on its own. Fillers ("lol",
+ * "ok so") are stripped before it is tried, so they need no entry here.
  */
 const ABOUT_THE_WRITER =
-  /^(?:i|i'm|im|i've|ive|i'd|i'll|me|my|we|we're|we've|our|us|thanks|thank|thx|ty|cheers|regards|kind regards|best|much appreciated|many thanks|bless you|trying|need|asking|just curious|lol|lmao|haha)\b/iu;
+  /^(?:i|i'm|im|i've|ive|i'd|i'll|me|my|we|we're|we've|our|us|thanks|thank|thx|ty|cheers|regards|kind regards|best|much appreciated|many thanks|bless you|trying|need|asking|just curious|lmao|haha)\b/iu;
 
 /** "idlib: …", "hama clashes - …", "de mistura — …": up to four words, then a colon or a dash. */
 const LABEL = /^((?:[^\s.?!:;\u2013\u2014]+\s+){0,3}[^\s.?!:;\u2013\u2014-][^\s.?!:;\u2013\u2014]*)\s*(?::|\s[-\u2013\u2014]+|[\u2013\u2014])\s+(?=\S)/u;
