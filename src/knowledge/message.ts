@@ -20,10 +20,19 @@ export interface MessagePart {
   readonly antecedent?: string;
 }
 
+import { ABBREVIATIONS } from './sentences.js';
+
 /** Mentions and channel links carry no question: `<@123>`, `<@!123>`, `<@&123>`, `<#123>`, `@bot`. */
 const MENTION = /<[@#][!&]?\d+>|(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu;
-/** Sentence ends (a run of ?/!/. ), dashes, colons, semicolons and line breaks end a clause. */
-const CLAUSE_END = /(?<=[?!]+)\s*|(?<=\.)\s+|\s+[-\u2013\u2014]+\s+|[\u2013\u2014;:]\s*|\n+/u;
+/**
+ * Sentence ends (a run of ?/!), dashes, colons, semicolons and line breaks end a clause; so does a
+ * period, unless it ends an abbreviation (`PERIOD_END`).
+ */
+const CLAUSE_END = /(?<=[?!]+)\s*|\s+[-\u2013\u2014]+\s+|[\u2013\u2014;:]\s*|\n+/u;
+/** A period and the space after it, with the word before it ("the U.S", "Mr", "zones"). */
+const PERIOD_END = /([\p{L}.]*)\.\s+/gu;
+/** Dotted initialisms in any case ("U.S.", "u.n.", "e.g."): chat rarely capitalises them. */
+const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
 /**
  * "…? also …", "… and also …", "btw …", "… and when …": a connector that opens a second question.
  * Only before a question word, so "Iran and Turkey" or "also held talks" stay whole.
@@ -100,7 +109,7 @@ function clausesOf(message: string): Clause[] {
     const heading = LABEL.exec(body);
     let label = heading?.[1];
     if (heading) body = body.slice(heading[0].length);
-    for (const piece of body.split(CLAUSE_END).flatMap((c) => c.split(ENUMERATED)).flatMap((c) => c.split(SECOND_QUESTION))) {
+    for (const piece of periodClauses(body).flatMap((c) => c.split(CLAUSE_END)).flatMap((c) => c.split(ENUMERATED)).flatMap((c) => c.split(SECOND_QUESTION))) {
       const text = piece.trim().replace(LIST_MARKER, '').replace(DANGLING_CONNECTOR, '');
       if (!/[\p{L}\p{N}]/u.test(text)) continue;
       out.push(label === undefined ? { text, quoted } : { text, quoted, label });
@@ -108,6 +117,25 @@ function clausesOf(message: string): Clause[] {
     }
     if (label !== undefined) out.push({ text: label, quoted });
   }
+  return out;
+}
+
+/**
+ * Splits at periods that end a sentence, not at those of an abbreviation: "Who heads the U.S. State
+ * Department?" is one question, not "Who heads the U.S." and a second one, "State Department?".
+ * In chat "no." is the word no, not the numero sign the article's sentence splitter knows it as.
+ */
+function periodClauses(text: string): string[] {
+  const out: string[] = [];
+  let begin = 0;
+  for (const m of text.matchAll(PERIOD_END)) {
+    const word = (m[1] as string).toLowerCase();
+    if (DOTTED.test(word) || (word !== 'no' && ABBREVIATIONS.has(word))) continue;
+    const end = (m.index as number) + (m[1] as string).length + 1;
+    out.push(text.slice(begin, end));
+    begin = (m.index as number) + m[0].length;
+  }
+  out.push(text.slice(begin));
   return out;
 }
 

@@ -7,8 +7,8 @@ const MIN_WORD = 4;
  * Names spelt as they sound ("sirya", "gutierez", "nazerbaev", "idleb"): a misspelling that
  * changes letters, not sound, which edit distance misses when two letters move apart. Double
  * Metaphone's primary code of the misspelling must match exactly one of the fact base's own names,
- * with the same first letter and about the same length. Only names are targets: a common word
- * that sounds like another is usually just another word.
+ * with the same first letter, about the same length and most of the same letters. Only names are
+ * targets: a common word that sounds like another is usually just another word.
  */
 export class PhoneticNames {
   /**
@@ -30,8 +30,25 @@ export class PhoneticNames {
     const [code] = doubleMetaphone(word);
     const name = (this.codes ??= codesOf(this.names)).get(code);
     if (name == null || name === word) return null;
-    return name[0] === word[0] && Math.abs(name.length - word.length) <= 2 ? name : null;
+    return name[0] === word[0] && Math.abs(name.length - word.length) <= 2 && sharesMostLetters(word, name) ? name : null;
   }
+}
+
+/**
+ * Whether more than half of the misspelling's letters (counted with repeats) are in the name. A
+ * two-letter sound code matches words that share little else: "sohr" (an acronym) and "swore" both
+ * code as "syria" does, but keep only its s and r, where "sirya" keeps all five of its letters.
+ */
+function sharesMostLetters(word: string, name: string): boolean {
+  const left = [...name];
+  let shared = 0;
+  for (const letter of word) {
+    const at = left.indexOf(letter);
+    if (at < 0) continue;
+    left.splice(at, 1);
+    shared++;
+  }
+  return shared * 2 > word.length;
 }
 
 function codesOf(names: readonly string[]): Map<string, string | null> {

@@ -3,7 +3,7 @@
  * abbreviation ("U.S.", "Mr.", "Jan.") and the next word starts a new sentence; closing quotation
  * marks after the terminator belong to the sentence that ends inside them.
  */
-const ABBREVIATIONS = new Set([
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt', 'st', 'jr', 'sr', 'rep', 'sen', 'gov', 'pres',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'no', 'vs', 'etc', 'e.g', 'i.e', 'approx', 'inc', 'ltd', 'co', 'corp',

@@ -217,6 +217,13 @@ describe('messages with several questions, context and chatter', () => {
     expectWeighsInFull('Who proposed the de-escalation zones?', 'My cousin mentioned the de-escalation zones. Who proposed them?');
   });
 
+  it('GIVEN an abbreviation with periods ("U.S.") THEN the question is read whole, not cut at its period', () => {
+    // Cut at "U.S.", "State Department?" was a question of its own, and answered with the State
+    // Department's sentence whatever the rest asked.
+    const parts = (engine as FactEngine).evaluate('Who heads the U.S. State Department?');
+    expect(parts.map((e) => e.part.text)).toEqual(['Who heads the U.S. State Department?']);
+  });
+
   it('GIVEN four answerable questions THEN at most three are answered', () => {
     const a = engine.answer('Who are the guarantors? How many people live in Idlib? Who wrote the article? Who proposed the zones?');
     expect(a.answered).toBe(true);

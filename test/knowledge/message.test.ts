@@ -55,6 +55,19 @@ describe('splitMessage', () => {
     expect(splitMessage('quick one - where is Hama?')[0]?.text).toBe('where is Hama?');
   });
 
+  it('GIVEN an abbreviation with a period THEN the clause goes on; a sentence\'s period still ends one', () => {
+    expect(splitMessage("Who heads the U.S. State Department?")).toEqual([{ text: 'Who heads the U.S. State Department?', context: '' }]);
+    expect(splitMessage('did the u.n. envoy go to astana?')).toEqual([{ text: 'did the u.n. envoy go to astana?', context: '' }]);
+    expect(splitMessage('What did Mr. de Mistura ask for, e.g. more talks?')).toEqual([{ text: 'What did Mr. de Mistura ask for, e.g. more talks?', context: '' }]);
+    expect(splitMessage('I read the U.S. statement. Who hosts the talks?')).toEqual([
+      { text: 'Who hosts the talks?', context: 'I read the U.S. statement.', antecedent: 'I read the U.S. statement.' },
+    ]);
+  });
+
+  it('GIVEN "no." in chat THEN it is the word no and ends its clause', () => {
+    expect(splitMessage('was it in geneva? no. where then?').map((p) => p.text)).toEqual(['was it in geneva?', 'where then?']);
+  });
+
   it('GIVEN a short heading before a colon or a dash THEN it is the question\'s label, for the engine to weigh', () => {
     expect(splitMessage('For my essay: who hosts the talks?')).toEqual([{ text: 'who hosts the talks?', context: '', label: 'For my essay' }]);
     expect(splitMessage('de mistura — was he critical?')).toEqual([{ text: 'was he critical?', context: '', label: 'de mistura' }]);

@@ -26,6 +26,12 @@ describe('PhoneticNames', () => {
     expect(names.closest('syriaaaa')).toBeNull();
   });
 
+  it('GIVEN a word with the sound code of a name but few of its letters THEN no guess', () => {
+    // "sohr" (an acronym) and "swore" both code as "SR", as "syria" does, but share only s and r.
+    expect(names.closest('sohr')).toBeNull();
+    expect(names.closest('swore')).toBeNull();
+  });
+
   it('GIVEN a word too short to judge by sound, or the name itself THEN no guess', () => {
     expect(names.closest('sir')).toBeNull();
     expect(names.closest('syria')).toBeNull();
