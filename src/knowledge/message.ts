@@ -31,6 +31,7 @@ const MENTION = /<[@#][!&]?\d+>|(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu;
 const CLAUSE_END = /(?<=[?!]+)\s*|\s+[-\u2013\u2014]+\s+|[\u2013\u2014;:]\s*|\n+/u;
 /** A period and the space after it, with the word before it ("the U.S", "Mr", "zones"). */
 const PERIOD_END = /([\p{L}.]*)\.\s+/gu;
+const PERIOD_SPACE = /\.\s/u;
 /** Dotted initialisms in any case ("U.S.", "u.n.", "e.g."): chat rarely capitalises them. */
 const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
 /**
@@ -126,6 +127,8 @@ function clausesOf(message: string): Clause[] {
  * In chat "no." is the word no, not the numero sign the article's sentence splitter knows it as.
  */
 function periodClauses(text: string): string[] {
+  // Most messages have no period before a space: skip the scan, which costs more than the test.
+  if (!PERIOD_SPACE.test(text)) return [text];
   const out: string[] = [];
   let begin = 0;
   for (const m of text.matchAll(PERIOD_END)) {
