@@ -53,6 +53,8 @@ export interface Evaluation {
   readonly probability: number;
   /** The probabilities at which this clause is answered, or its nearest facts offered. */
   readonly thresholds: { readonly answerAt: number; readonly offerAt: number };
+  /** Whether the clause is a question on its own: it names two things the fact base knows and points back to nothing. */
+  readonly standsAlone: boolean;
 }
 
 /**
@@ -99,7 +101,11 @@ export class FactEngine implements AnswerEngine {
     const unanswered: string[] = [];
     for (const e of evaluations) {
       const best = e.ranking.ranked[0];
-      if (best && e.probability >= e.thresholds.answerAt) {
+      // After a declined question, a clause that leans on it ("name please?", "how old is he?",
+      // "is it in Astana?") asks about what the article did not answer: measured on the training
+      // sets, such follow-ups were answered wrongly 34 times and rightly 11.
+      const followsDecline = unanswered.length > 0 && !e.standsAlone;
+      if (best && e.probability >= e.thresholds.answerAt && !followsDecline) {
         if (!answered.some((a) => a.ranking.ranked[0]?.doc === best.doc)) answered.push(e);
       } else {
         unanswered.push(e.part.text);
@@ -157,7 +163,7 @@ export class FactEngine implements AnswerEngine {
       const model = this.modelFor(ranking, classification);
       const thresholds = { answerAt: model.answerAt, offerAt: model.offerAt };
       const p = own ? 1 : features === null ? 0 : probability(model, features);
-      out.push({ part, ranking, features, probability: p, thresholds });
+      out.push({ part, ranking, features, probability: p, thresholds, standsAlone: selfContained && !ANAPHOR.test(part.text) });
     }
     return out;
   }

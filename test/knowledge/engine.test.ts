@@ -224,6 +224,27 @@ describe('messages with several questions, context and chatter', () => {
     expect(parts.map((e) => e.part.text)).toEqual(['Who heads the U.S. State Department?']);
   });
 
+  it('GIVEN a declined question and a follow-up that leans on it ("was he…?") THEN the follow-up is not answered alone', () => {
+    // Answered alone, "Was he happy with the outcome?" went to the Secretary-General's welcome at 0.87.
+    for (const q of ['Who led the Iranian delegation? Was he happy with the outcome?', 'Who led the Iranian delegation? And what did he say about Idlib?']) {
+      const a = engine.answer(q);
+      expect(a.answered, q).toBe(false);
+      expect(a.unanswered, q).toHaveLength(2);
+    }
+  });
+
+  it('GIVEN a declined question and then one that stands on its own THEN the second is answered', () => {
+    const a = engine.answer('What is the capital of Peru? And how many rounds of talks have there been in Astana?');
+    expect(a.factId).toBe('rounds');
+    expect(a.unanswered).toEqual(['What is the capital of Peru?']);
+  });
+
+  it('GIVEN an answered question and a follow-up with a pronoun THEN both are answered', () => {
+    const a = engine.answer('who proposed the zones? how long do they last?');
+    expect(a.factId).toBe('zones-proposer');
+    expect(a.more.map((m) => m.question)).toEqual(['how long do they last?']);
+  });
+
   it('GIVEN four answerable questions THEN at most three are answered', () => {
     const a = engine.answer('Who are the guarantors? How many people live in Idlib? Who wrote the article? Who proposed the zones?');
     expect(a.answered).toBe(true);
