@@ -4,6 +4,8 @@
  * Purely structural (punctuation, clause openers), so it holds for any article.
  */
 
+import { ABBREVIATIONS } from './sentences.js';
+
 /** One clause that asks, with the clauses before it that only give context. */
 export interface MessagePart {
   /** The clause that asks, as written. */
@@ -20,8 +22,6 @@ export interface MessagePart {
   readonly antecedent?: string;
 }
 
-import { ABBREVIATIONS } from './sentences.js';
-
 /** Mentions and channel links carry no question: `<@123>`, `<@!123>`, `<@&123>`, `<#123>`, `@bot`. */
 const MENTION = /<[@#][!&]?\d+>|(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu;
 /**
@@ -29,8 +29,11 @@ const MENTION = /<[@#][!&]?\d+>|(?<![\p{L}\p{N}])@[\p{L}\p{N}_.]+/gu;
  * period, unless it ends an abbreviation (`PERIOD_END`).
  */
 const CLAUSE_END = /(?<=[?!]+)\s*|\s+[-\u2013\u2014]+\s+|[\u2013\u2014;:]\s*|\n+/u;
-/** A period and the space after it, with the word before it ("the U.S", "Mr", "zones"). */
-const PERIOD_END = /([\p{L}.]*)\.\s+/gu;
+/**
+ * A period and the space after it, with the word before it ("the U.S", "Mr", "zones"). The word
+ * starts where the letters do, so a long run of letters is scanned once, not once per letter.
+ */
+const PERIOD_END = /(?<![\p{L}.])([\p{L}.]*)\.\s+/gu;
 const PERIOD_SPACE = /\.\s/u;
 /** Dotted initialisms in any case ("U.S.", "u.n.", "e.g."): chat rarely capitalises them. */
 const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
