@@ -20,7 +20,7 @@ interface Floors {
 /**
  * Floors measured on each set, minus a margin of three questions of each kind (three answers for
  * precision), so a set passes by more than luck and a regression of a few questions fails. Every
- * set but blind91 to blind98 has been used to fit the question classifier and the decider, or to
+ * set but blind91 to blind102 has been used to fit the question classifier and the decider, or to
  * tune the lexicon (README, "Answer quality"); train1 to train8 were written as training data
  * only. On those the engine is scored in-sample, so their floors guard against regressions only;
  * the generalisation figures are the blind sets' first scores and the cross-validation of
@@ -137,6 +137,10 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind96.jsonl', { top: 0.85, offtopic: 0.9, unanswerable: 0.84, precision: 0.92 }],
   ['questions.blind97.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.84, precision: 0.9 }],
   ['questions.blind98.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.87, precision: 0.96 }],
+  ['questions.blind99.jsonl', { top: 0.85, offtopic: 0.86, unanswerable: 0.84, precision: 0.9 }],
+  ['questions.blind100.jsonl', { top: 0.83, offtopic: 0.86, unanswerable: 0.84, precision: 0.91 }],
+  ['questions.blind101.jsonl', { top: 0.89, offtopic: 0.86, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind102.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.87, precision: 0.95 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
