@@ -137,8 +137,7 @@ function periodClauses(text: string): string[] {
   for (const m of text.matchAll(PERIOD_END)) {
     const word = (m[1] as string).toLowerCase();
     if (DOTTED.test(word) || (word !== 'no' && ABBREVIATIONS.has(word))) continue;
-    const end = (m.index as number) + (m[1] as string).length + 1;
-    out.push(text.slice(begin, end));
+    out.push(text.slice(begin, (m.index as number) + m[0].trimEnd().length));
     begin = (m.index as number) + m[0].length;
   }
   out.push(text.slice(begin));
