@@ -24,6 +24,11 @@ export interface Analysis {
   readonly smalltalk: boolean;
   /** Terms reached through a WordNet synonym rather than the question's own word. */
   readonly synonymous: ReadonlySet<string>;
+  /**
+   * Terms the question reaches only through another word: a one-word alias ("title" → headline,
+   * "plan" → proposal) or a WordNet synonym, never written as the term itself or inside a phrase.
+   */
+  readonly derived: ReadonlySet<string>;
   /** Stems of words neither the fact base nor English knows: in lower-case chat, probably names ("putin"). */
   readonly foreign: ReadonlySet<string>;
 }
@@ -123,10 +128,13 @@ export class Analyzer {
     });
     const corrections: Array<readonly [string, string]> = [];
     const synonymous = new Set<string>();
-    const ws = options.correct === false ? raw : raw.map((w) => {
+    /** Positions holding a WordNet synonym rather than the word written there. */
+    const substituted = new Set<number>();
+    const ws = options.correct === false ? raw : raw.map((w, at) => {
       const synonym = this.synonymOf(w);
       if (synonym !== null) {
         synonymous.add(stem(synonym));
+        substituted.add(at);
         return synonym;
       }
       const fixed = this.correct(w);
@@ -142,17 +150,27 @@ export class Analyzer {
       }
     };
     const stems = ws.map(stem);
+    const derived = new Set<string>();
+    const literal = new Set<string>();
     for (let i = 0; i < ws.length; ) {
       const rule = this.matchAlias(ws, stems, i);
       if (rule) {
-        for (const out of rule.output) add(out);
+        const indirect = rule.words.length === 1 && (substituted.has(i) || !rule.stems.includes(rule.output[0] as string));
+        for (const out of rule.output) {
+          add(out);
+          (indirect ? derived : literal).add(out);
+        }
         i += rule.words.length;
         continue;
       }
       const w = ws[i] as string;
-      if (!this.stopwords.has(w)) add(stem(w));
+      if (!this.stopwords.has(w)) {
+        add(stem(w));
+        (substituted.has(i) ? derived : literal).add(stem(w));
+      }
       i++;
     }
+    for (const s of literal) derived.delete(s);
     const intents = intentsOf(raw);
     return {
       terms,
@@ -164,6 +182,7 @@ export class Analyzer {
       // "Thanks!" is chatter; "who did they thank?" asks something (a wh-word), so it is not.
       smalltalk: intents.every((i) => i === 'yesno') && raw.some((w) => this.smalltalk.has(w)) && raw.every((w) => this.smalltalk.has(w) || this.stopwords.has(w)),
       synonymous,
+      derived,
       foreign: new Set(ws.filter((w) => !this.known.has(w) && this.isForeign(w)).map(stem)),
     };
   }

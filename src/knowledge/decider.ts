@@ -39,6 +39,9 @@ export const FEATURES = [
   'classifierBest',
   'classifierLog',
   'classifierNone',
+  // How much of what the best fact matched the question reached only through another word ("title"
+  // → headline): everyday words aliased to the article's terms are weaker evidence than its own.
+  'derivedMatch',
 ] as const;
 
 export type FeatureVector = Readonly<Record<(typeof FEATURES)[number], number>>;
@@ -105,8 +108,15 @@ export function featuresOf(ranking: Ranking, index: FactIndex, check = false, cl
   let predicateMatched = 0;
   let contextMass = 0;
   let unmatched = 0;
+  let matchedMass = 0;
+  let derivedMass = 0;
   for (const [term, m] of stats.termMass) {
     const inFact = best.doc.terms.has(term);
+    if (inFact) {
+      matchedMass += m;
+      // A name's other forms ("Russians", "Russian Federation") are the name itself.
+      if (stats.analysis.derived.has(term) && !index.entities.has(term)) derivedMass += m;
+    }
     if (!inFact && m >= index.idf(term) * 0.99) unmatched++;
     if (index.entities.has(term)) {
       // A name the fact is about appears in its answer, keywords or curated questions; one only its
@@ -156,6 +166,7 @@ export function featuresOf(ranking: Ranking, index: FactIndex, check = false, cl
     classifierBest: classified ?? 0,
     classifierLog: classified === undefined ? 0 : Math.log(classified + 1e-4),
     classifierNone: classified === undefined ? 0 : (classification?.none ?? 0),
+    derivedMatch: matchedMass > 0 ? derivedMass / matchedMass : 0,
   };
 }
 

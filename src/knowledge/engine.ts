@@ -1,11 +1,13 @@
 import type { Analyzer } from './analyzer.js';
 import type { Classification, QuestionClassifier } from './classifier.js';
 import { featuresOf, probability } from './decider.js';
+import { numberValue } from './agreement.js';
 import type { DeciderModel, FeatureVector } from './decider.js';
 import { FactIndex } from './fact-index.js';
 import type { FactDoc, Ranking } from './fact-index.js';
 import { askedToIdentify } from './identify.js';
 import { isCheck, splitMessage } from './message.js';
+import { asMembership } from './membership.js';
 import type { MessagePart } from './message.js';
 import { FactRefs } from './fact-refs.js';
 import type { Answer, AnswerEngine, Article, Fact } from './types.js';
@@ -137,7 +139,9 @@ export class FactEngine implements AnswerEngine {
   evaluate(message: string): Evaluation[] {
     const out: Evaluation[] = [];
     for (const written of splitMessage(message)) {
-      const part = this.withLabel(written);
+      const shown = this.withLabel(written);
+      // Answered and reported as written; analysed as the question that settles it.
+      const part = asMembership(shown);
       const clause = this.analyzer.analyze(part.text);
       // A clause that names two things the fact base knows is a question on its own: the scene-setting
       // around it ("my neighbour insists…", "I have old friends there") is left out.
@@ -157,13 +161,13 @@ export class FactEngine implements AnswerEngine {
       const { classifier } = this;
       const classification = classifier?.classifyAnalysis(analysis, this.isKnown);
       const reranked = classifier && classification ? classifier.rerank(indexed, classification, (id) => this.byId.get(id)) : indexed;
-      const own = part.context === '' ? this.curated.get(words(part.text).join(' ')) : undefined;
+      const own = part === shown && part.context === '' ? this.curated.get(words(part.text).join(' ')) : undefined;
       const ranking = own ? promote(reranked, own) : reranked;
       const features = featuresOf(ranking, this.index, isCheck(part.text), classification, askedToIdentify(part.text));
       const model = this.modelFor(ranking, classification);
       const thresholds = { answerAt: model.answerAt, offerAt: model.offerAt };
       const p = own ? 1 : features === null ? 0 : probability(model, features);
-      out.push({ part, ranking, features, probability: p, thresholds, standsAlone: selfContained && !ANAPHOR.test(part.text) });
+      out.push({ part: shown, ranking, features, probability: p, thresholds, standsAlone: selfContained && !ANAPHOR.test(part.text) });
     }
     return out;
   }
@@ -175,7 +179,8 @@ export class FactEngine implements AnswerEngine {
   private withLabel(part: MessagePart): MessagePart {
     const { label, ...rest } = part;
     if (label === undefined) return part;
-    if (this.analyzer.analyze(label).terms.some(this.isKnown)) return { ...rest, text: `${label}: ${part.text}` };
+    // "idlib: who holds it?" names a topic; "two qs: …" only counts questions, so it is context.
+    if (this.analyzer.analyze(label).terms.some((t) => this.isKnown(t) && numberValue(t) === null)) return { ...rest, text: `${label}: ${part.text}` };
     return { ...rest, context: `${part.context} ${label}`.trim() };
   }
 

@@ -88,6 +88,12 @@ export function splitMessage(message: string, limit = 5): MessagePart[] {
   const parts: Array<{ text: string; context: string[]; label?: string; antecedent?: string }> = [];
   let context: string[] = [];
   for (const { text, quoted, label } of clauses) {
+    const previous = parts[parts.length - 1];
+    if (!quoted && previous !== undefined && context.length === 0 && label === undefined && REFINEMENT.test(text.replace(FILLER, ''))) {
+      // "when did they start? what month" asks one thing: the month narrows the question before it.
+      previous.text = `${previous.text} ${text}`;
+      continue;
+    }
     if (!quoted && asks(text)) {
       const antecedent = context[context.length - 1];
       parts.push({ text, context, ...(label === undefined ? {} : { label }), ...(antecedent === undefined ? {} : { antecedent }) });
@@ -143,6 +149,12 @@ function periodClauses(text: string): string[] {
   out.push(text.slice(begin));
   return out;
 }
+
+/**
+ * A clause that only narrows the question before it ("what month", "which city", "which ones?"):
+ * "what" or "which" and a word or two, no verb ("what happened", "which is it") and no "about".
+ */
+const REFINEMENT = /^(?:and\s+)?(?:what|which)\s+(?!(?:is|are|was|were|did|do|does|about|happened|else|now|then|for)\b)\p{L}+(?:\s+\p{L}+)?\s*\?*$/iu;
 
 const YES_NO_OPENER = /^(?:is|isn't|are|aren't|was|wasn't|were|do|does|doesn't|did|didn't|can|could|will|would|should|has|hasn't|have|haven't|had|r)\b/iu;
 const WH_WORD = /\b(?:who|whom|whose|what|whats|wat|when|wen|where|wher|why|how|which)\b/iu;

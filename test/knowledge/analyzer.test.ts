@@ -39,6 +39,14 @@ describe('analyzer: typos against real words', () => {
     expect([...a.analyze('how old is the conflict').foreign]).toEqual([]);
   });
 
+  it('GIVEN a word read as another through a one-word alias or a synonym THEN its term is marked derived; the term written itself is not', () => {
+    const a = analyzer(true);
+    expect([...a.analyze("what's the title of the piece").derived]).toEqual(['headlin']);
+    expect([...a.analyze("what's the headline").derived]).toEqual([]);
+    // Written once itself and once through an alias, the term is the question's own.
+    expect([...a.analyze('the title, I mean the headline?').derived]).toEqual([]);
+  });
+
   it('GIVEN a WordNet synonym of a vocabulary word THEN it is read as that word', () => {
     const synonyms = wordnetTables(files.wordnet)?.synonyms;
     const [word, target] = [...(synonyms ?? new Map<string, string>())].find(([, t]) => t === 'extended') ?? [];

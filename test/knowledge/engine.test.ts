@@ -224,6 +224,22 @@ describe('messages with several questions, context and chatter', () => {
     expect(parts.map((e) => e.part.text)).toEqual(['Who heads the U.S. State Department?']);
   });
 
+  it('GIVEN a membership check ("is the US one of the guarantors?") THEN the fact listing the group settles it, reported as asked', () => {
+    // Read as written, it went to the State Department's remark about Iran "as a so-called guarantor".
+    for (const q of ['is the US one of the guarantors?', 'the US is one of the astana guarantors right']) {
+      const a = engine.answer(q);
+      expect(a.factId, q).toBe('guarantors');
+      expect(a.question, q).toBe(q);
+    }
+  });
+
+  it('GIVEN a heading that only counts the questions ("two qs:") THEN it is context, not part of the first question', () => {
+    const [first] = (engine as FactEngine).evaluate("two qs: how many rounds in Astana so far, and who's hosting?");
+    expect(first?.part.text).toBe('how many rounds in Astana so far,');
+    expect(first?.part.context).toBe('two qs');
+    expect(first?.ranking.ranked[0]?.doc.fact.id).toBe('rounds');
+  });
+
   it('GIVEN a declined question and a follow-up that leans on it ("was he…?") THEN the follow-up is not answered alone', () => {
     // Answered alone, "Was he happy with the outcome?" went to the Secretary-General's welcome at 0.87.
     for (const q of ['Who led the Iranian delegation? Was he happy with the outcome?', 'Who led the Iranian delegation? And what did he say about Idlib?']) {

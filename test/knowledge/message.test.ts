@@ -11,6 +11,18 @@ describe('splitMessage', () => {
     expect(splitMessage('who hosts the talks and when did they start').map((p) => p.text)).toEqual(['who hosts the talks', 'when did they start']);
   });
 
+  it('GIVEN a clause that only narrows the question before it ("what month") THEN it joins that question', () => {
+    expect(splitMessage('when did the talks start? what month').map((p) => p.text)).toEqual(['when did the talks start? what month']);
+    expect(splitMessage('where are the talks held, like what city and which country?').map((p) => p.text)).toEqual(['where are the talks held, like what city which country?']);
+  });
+
+  it('GIVEN a short "what"/"which" clause with a verb, "about", or after a statement THEN it is a question of its own', () => {
+    expect(splitMessage('who proposed the zones? what happened next?')).toHaveLength(2);
+    expect(splitMessage('who proposed the zones? what about Iran?')).toHaveLength(2);
+    expect(splitMessage('who proposed the zones? I forget. which city?')).toHaveLength(2);
+    expect(splitMessage('what month')).toEqual([{ text: 'what month', context: '' }]);
+  });
+
   it('GIVEN "and" between names THEN the question stays whole', () => {
     expect(splitMessage('Did Iran and Turkey propose the zones?')).toHaveLength(1);
   });
