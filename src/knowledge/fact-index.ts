@@ -136,13 +136,16 @@ export class FactIndex {
     }
     // A word the fact base has never seen is as specific as the rarest word it has.
     this.unknownIdf = maxIdf;
+    // Facts citing the same sentence share its unnamed words: each text is read once.
+    const unnamedSeen = new Map<string, ReadonlySet<string>>();
+    const unnamedOf = (text: string) => unnamedSeen.get(text) ?? unnamedSeen.set(text, unnamedIn(text)).get(text) as ReadonlySet<string>;
     facts.forEach((fact, index) => {
       const questions = fact.questions.map((q) => {
         const a = analyse(q);
         const termMass = a.terms.reduce((sum, t) => sum + this.idf(t), 0);
         return { terms: new Set(a.terms), intents: new Set(a.intents), termMass, mass: termMass + a.intents.length * INTENT_WEIGHT };
       });
-      const unnamed = new Set([fact.answer, ...sentenceTexts(fact)].flatMap((t) => [...unnamedIn(t)]));
+      const unnamed = new Set([fact.answer, ...sentenceTexts(fact)].flatMap((t) => [...unnamedOf(t)]));
       this.docs.push({ fact, index, terms: termsOf[index] as Map<string, number>, questions, intents: new Set(questions.flatMap((q) => [...q.intents])), unnamed });
       for (const q of questions) {
         const id = this.questionMass.length;
