@@ -93,17 +93,17 @@ export class FactIndex {
     const sentenceTexts = (f: Fact) => f.sentences.flatMap((n) => documents.get(f.source)?.sentences[n - 1]?.text ?? []);
     analyzer.learn(facts.flatMap((f) => [...f.questions, ...f.keywords, f.answer, ...sentenceTexts(f)]));
     // Sentences are cited by several facts and questions are read twice: analyse each text once.
-    const analysed = new Map<string, Analysis>();
+    const analysed = new Map<string, readonly string[]>();
     const seenNames = new Set<string>();
     const analyse = (text: string) => {
       let a = analysed.get(text);
       if (a === undefined) {
-        a = analyzer.analyze(text, { correct: false });
+        a = analyzer.indexTerms(text);
         analysed.set(text, a);
         for (const name of namesIn(text)) {
           if (seenNames.has(name)) continue;
           seenNames.add(name);
-          for (const t of analyzer.analyze(name, { correct: false }).terms) this.entities.add(t);
+          for (const t of analyzer.indexTerms(name)) this.entities.add(t);
         }
       }
       return a;
@@ -111,7 +111,7 @@ export class FactIndex {
     const termsOf: Array<Map<string, number>> = facts.map((fact) => {
       const weights = new Map<string, number>();
       const put = (text: string, weight: number) => {
-        for (const term of analyse(text).terms) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+        for (const term of analyse(text)) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
       };
       fact.questions.forEach((q) => put(q, FIELD_WEIGHT.question));
       fact.keywords.forEach((k) => put(k, FIELD_WEIGHT.keyword));
@@ -141,9 +141,10 @@ export class FactIndex {
     const unnamedOf = (text: string) => unnamedSeen.get(text) ?? unnamedSeen.set(text, unnamedIn(text)).get(text) as ReadonlySet<string>;
     facts.forEach((fact, index) => {
       const questions = fact.questions.map((q) => {
-        const a = analyse(q);
-        const termMass = a.terms.reduce((sum, t) => sum + this.idf(t), 0);
-        return { terms: new Set(a.terms), intents: new Set(a.intents), termMass, mass: termMass + a.intents.length * INTENT_WEIGHT };
+        const terms = analyse(q);
+        const intents = analyzer.intentsIn(q);
+        const termMass = terms.reduce((sum, t) => sum + this.idf(t), 0);
+        return { terms: new Set(terms), intents: new Set(intents), termMass, mass: termMass + intents.length * INTENT_WEIGHT };
       });
       const unnamed = new Set([fact.answer, ...sentenceTexts(fact)].flatMap((t) => [...unnamedOf(t)]));
       this.docs.push({ fact, index, terms: termsOf[index] as Map<string, number>, questions, intents: new Set(questions.flatMap((q) => [...q.intents])), unnamed });
