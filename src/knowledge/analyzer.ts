@@ -2,58 +2,17 @@ import type { LexiconFile } from './schema.js';
 import { stem, words } from './text.js';
 import { MAX_TYPO_WORD, TypoCorrector } from './typos.js';
 import { PhoneticNames } from './phonetic.js';
-import { NAME_INSIDE, NAME_OPENING, baseForms, inflects, stemsOf, wordsAt } from './word-forms.js';
+import { AliasRules } from './aliases.js';
+import { NAME_INSIDE, NAME_OPENING, baseForms, stemsOf } from './word-forms.js';
 
 import { intentsOf } from './intents.js';
 import type { Intent } from './intents.js';
+import type { Analysis, WordNetTables } from './analysis.js';
 
 export type { Intent } from './intents.js';
-
-export interface Analysis {
-  /** Distinct content terms, stemmed and alias-normalised, in question order. */
-  readonly terms: readonly string[];
-  readonly intents: readonly Intent[];
-  /** Words replaced by a close vocabulary word ("contries" → "countries"). */
-  readonly corrections: ReadonlyArray<readonly [string, string]>;
-  /** Stems of words written like names (capitalised, not opening a sentence): "Hamlet", "Canada". */
-  readonly names: ReadonlySet<string>;
-  /** Stems of capitalised words that open a sentence: a name or just the first word ("Hamlet was…"). */
-  readonly openers: ReadonlySet<string>;
-  /** The question has no capital letter at all, so names can't be told from other words. */
-  readonly caseless: boolean;
-  /** Only courtesy and chatter ("thanks!", "hey bot, good morning"): nothing to look up. */
-  readonly smalltalk: boolean;
-  /** Terms reached through a WordNet synonym rather than the question's own word. */
-  readonly synonymous: ReadonlySet<string>;
-  /**
-   * Terms the question reaches only through another word: a one-word alias ("title" → headline,
-   * "plan" → proposal) or a WordNet synonym, never written as the term itself or inside a phrase.
-   */
-  readonly derived: ReadonlySet<string>;
-  /** Stems of words neither the fact base nor English knows: in lower-case chat, probably names ("putin"). */
-  readonly foreign: ReadonlySet<string>;
-}
-
-/** General English knowledge distilled from WordNet (scripts/build-wordnet.ts). */
-export interface WordNetTables {
-  /** Real English words: never typo-corrected into a vocabulary word (null without WordNet). */
-  readonly english: { has(word: string): boolean } | null;
-  /** Words only ever written as names ("putin", "tehran"): a name even in lower-case chat. */
-  readonly names?: { has(word: string): boolean };
-  /** A word the fact base lacks → the vocabulary word it is a synonym of. */
-  readonly synonyms: ReadonlyMap<string, string>;
-}
+export type { Analysis, WordNetTables } from './analysis.js';
 
 const NO_WORDNET: WordNetTables = { english: null, synonyms: new Map() };
-
-interface AliasRule {
-  readonly words: readonly string[];
-  /** The same words stemmed: "mediated talks" matches a rule written as "mediate talks". */
-  readonly stems: readonly string[];
-  readonly output: readonly string[];
-}
-
-
 
 /**
  * Turns text into comparable terms: aliases ("Russian Federation" → "russia", "safe zone" →
@@ -61,7 +20,7 @@ interface AliasRule {
  * against the vocabulary with fuse.js before aliasing, so "de Mistra" still reaches "mistura".
  */
 export class Analyzer {
-  private readonly rules = new Map<string, AliasRule[]>();
+  private readonly aliases: AliasRules;
   private readonly stopwords: ReadonlySet<string>;
   private readonly respellings: ReadonlyMap<string, string>;
   private readonly smalltalk: ReadonlySet<string>;
@@ -83,23 +42,9 @@ export class Analyzer {
     this.stopwords = new Set(single.flatMap((w) => words(w)));
     this.respellings = new Map(Object.entries(lexicon.respellings));
     this.smalltalk = new Set(lexicon.smalltalk.flatMap((w) => words(w, true)));
-    const groups = [...lexicon.aliases, ...phrases.map((p) => ({ canonical: '', variants: [p] }))];
-    for (const { canonical, variants } of groups) {
-      const output = words(canonical);
-      for (const variant of canonical === '' ? variants : [canonical, ...variants]) {
-        const ws = words(variant);
-        const stems = ws.map(stem);
-        const first = stems[0];
-        if (first === undefined) continue;
-        const list = this.rules.get(first) ?? [];
-        list.push({ words: ws, stems, output: output.map(stem) });
-        this.rules.set(first, list);
-        for (const w of ws) this.known.add(w);
-      }
-    }
+    this.aliases = new AliasRules([...lexicon.aliases, ...phrases.map((p) => ({ canonical: '', variants: [p] }))], this.stopwords);
+    for (const w of this.aliases.words) this.known.add(w);
     for (const w of this.stopwords) this.known.add(w);
-    // Longest first: matching stops at the first rule shorter than one already found.
-    for (const list of this.rules.values()) list.sort((a, b) => b.words.length - a.words.length);
   }
 
   /** Declares the words of the indexed texts, so only genuinely unknown words are fuzzy-corrected. */
@@ -138,7 +83,7 @@ export class Analyzer {
       return fixed;
     });
     const derived = new Set<string>();
-    const terms = this.termsOf(ws, { substituted, derived });
+    const terms = this.aliases.termsOf(ws, { substituted, derived });
     const intents = intentsOf(raw);
     return {
       terms,
@@ -162,7 +107,7 @@ export class Analyzer {
    * analysis time.
    */
   indexTerms(text: string): readonly string[] {
-    return this.termsOf(this.written(text));
+    return this.aliases.termsOf(this.written(text));
   }
 
   /** What a text asks for ("how many" → count), as `analyze(text).intents`. */
@@ -181,45 +126,6 @@ export class Analyzer {
   }
 
   /**
-   * Distinct terms of the words: aliases applied, stop-words out, stemmed, in order. Given `origin`,
-   * also collects into `origin.derived` the terms reached only through a word at a `substituted`
-   * position or a one-word alias that changes the stem.
-   */
-  private termsOf(ws: readonly string[], origin?: { substituted: ReadonlySet<number>; derived: Set<string> }): string[] {
-    const terms: string[] = [];
-    const seen = new Set<string>();
-    const add = (term: string) => {
-      if (!seen.has(term)) {
-        seen.add(term);
-        terms.push(term);
-      }
-    };
-    const stems = ws.map(stem);
-    const literal = new Set<string>();
-    const derived = origin?.derived;
-    for (let i = 0; i < ws.length; ) {
-      const rule = this.matchAlias(ws, stems, i);
-      if (rule) {
-        const indirect = rule.words.length === 1 && ((origin?.substituted.has(i) ?? false) || !rule.stems.includes(rule.output[0] as string));
-        for (const out of rule.output) {
-          add(out);
-          if (derived) (indirect ? derived : literal).add(out);
-        }
-        i += rule.words.length;
-        continue;
-      }
-      const w = ws[i] as string;
-      if (!this.stopwords.has(w)) {
-        add(stem(w));
-        if (derived) (origin?.substituted.has(i) ? derived : literal).add(stem(w));
-      }
-      i++;
-    }
-    if (derived) for (const s of literal) derived.delete(s);
-    return terms;
-  }
-
-  /**
    * A word typed with a letter held down ("hiii", "sooo", "whyyy", "looong") as the word it
    * stretches: each run of three or more letters cut to two, then to one, whichever is a word the
    * lexicon, the fact base or English knows. Anything else stays as written.
@@ -235,34 +141,6 @@ export class Analyzer {
   /** Whether a word occurs in the lexicon or in any indexed text. */
   isKnown(word: string): boolean {
     return this.known.has(word);
-  }
-
-  /**
-   * The longest alias starting here; at equal length an exact match of the words beats a match
-   * of their stems, so "agreements" can be a deal while "agreed" stays an agreement.
-   */
-  private matchAlias(ws: readonly string[], stems: readonly string[], at: number): AliasRule | undefined {
-    let best: AliasRule | undefined;
-    let bestExact = false;
-    for (const rule of this.rules.get(stems[at] as string) ?? []) {
-      if (best && rule.words.length < best.words.length) break;
-      const exact = wordsAt(ws, at, rule.words);
-      // A stop-word may not start a stem match: "thanks!" is courtesy, not gratitude.
-      if (!exact && (this.stopwords.has(ws[at] as string) || !this.stemsMatch(ws, stems, at, rule))) continue;
-      if (!best || (exact && !bestExact)) {
-        best = rule;
-        bestExact = exact;
-      }
-    }
-    return best;
-  }
-
-  /** Whether each word from `at` on stems as the rule's word does and inflects it. */
-  private stemsMatch(ws: readonly string[], stems: readonly string[], at: number, rule: AliasRule): boolean {
-    for (let k = 0; k < rule.stems.length; k++) {
-      if (stems[at + k] !== rule.stems[k] || !inflects(ws[at + k] as string, rule.words[k] as string)) return false;
-    }
-    return true;
   }
 
   /**
