@@ -12,6 +12,9 @@ import type { Analysis, WordNetTables } from './analysis.js';
 export type { Intent } from './intents.js';
 export type { Analysis, WordNetTables } from './analysis.js';
 
+/** The most words a dictated name is heard as ("jab hat al"). */
+const MAX_SPLIT = 3;
+
 const NO_WORDNET: WordNetTables = { english: null, synonyms: new Map() };
 
 /**
@@ -66,8 +69,8 @@ export class Analyzer {
   }
 
   analyze(text: string, options: { correct?: boolean } = {}): Analysis {
-    const raw = this.written(text);
     const corrections: Array<readonly [string, string]> = [];
+    const raw = options.correct === false ? this.written(text) : this.joinedNames(this.written(text), text.toLowerCase(), corrections);
     const synonymous = new Set<string>();
     /** Positions holding a WordNet synonym rather than the word written there. */
     const substituted = new Set<number>();
@@ -113,6 +116,35 @@ export class Analyzer {
   /** What a text asks for ("how many" → count), as `analyze(text).intents`. */
   intentsIn(text: string): readonly Intent[] {
     return intentsOf(this.written(text));
+  }
+
+  /**
+   * A name dictated and heard as several words ("idle ib", "jab hat", "nazar by ev"), joined back
+   * when together they are or sound like one of the fact base's names (PhoneticNames' rules). A span
+   * that starts or ends with a stop-word, holds a word of the fact base's own ("hama clashes") or
+   * was written hyphenated ("Nur-Sultan", the city) is never joined.
+   */
+  private joinedNames(ws: string[], lower: string, corrections: Array<readonly [string, string]>): string[] {
+    if (ws.length < 2) return ws;
+    const out: string[] = [];
+    for (let i = 0; i < ws.length; ) {
+      let name: string | null = null;
+      let n = Math.min(MAX_SPLIT, ws.length - i);
+      for (; n >= 2; n--) {
+        const parts = ws.slice(i, i + n);
+        if (this.stopwords.has(parts[0] as string) || this.stopwords.has(parts[n - 1] as string) || parts.some((w) => this.known.has(w) && !this.stopwords.has(w))) continue;
+        const joined = parts.join('');
+        name = this.phonetic.has(joined) ? joined : this.phonetic.closest(joined);
+        if (name !== null && lower.includes(parts.join('-'))) name = null;
+        if (name !== null) {
+          corrections.push([parts.join(' '), name]);
+          break;
+        }
+      }
+      out.push(name ?? (ws[i] as string));
+      i += name === null ? 1 : n;
+    }
+    return out;
   }
 
   /** The text's words as written, stretched words cut back and chat spellings respelt. */

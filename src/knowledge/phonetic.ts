@@ -18,15 +18,27 @@ export class PhoneticNames {
    */
   private codes: Map<string, string | null> | null = null;
   private names: readonly string[] = [];
+  /** First letters and lengths a name can have: a word outside them is not coded at all. */
+  private firsts = new Set<string>();
+  private shortest = Infinity;
+  private longest = 0;
 
   learn(names: Iterable<string>): void {
     this.names = [...names];
     this.codes = null;
+    this.firsts = new Set(this.names.map((n) => n[0] as string));
+    this.shortest = Math.min(...this.names.map((n) => n.length));
+    this.longest = Math.max(0, ...this.names.map((n) => n.length));
+  }
+
+  /** Whether `word` is one of the names, as spelt. */
+  has(word: string): boolean {
+    return this.firsts.has(word[0] as string) && this.names.includes(word);
   }
 
   /** The name `word` is probably a misspelling of, or null. */
   closest(word: string): string | null {
-    if (word.length < MIN_WORD) return null;
+    if (word.length < MIN_WORD || !this.firsts.has(word[0] as string) || word.length < this.shortest - 2 || word.length > this.longest + 2) return null;
     const [code] = doubleMetaphone(word);
     const name = (this.codes ??= codesOf(this.names)).get(code);
     if (name == null || name === word) return null;

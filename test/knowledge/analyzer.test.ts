@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/knowledge/analyzer.js';
 import { readKnowledgeFiles, wordnetTables } from '../../src/knowledge/index.js';
 import { lexiconSchema } from '../../src/knowledge/schema.js';
+import { stem } from '../../src/knowledge/text.js';
 
 const files = readKnowledgeFiles();
 const lexicon = lexiconSchema.parse(files.lexicon);
@@ -87,5 +88,30 @@ describe('analyzer: chat spellings', () => {
 
   it('GIVEN an English word with a doubled consonant before its ending THEN it is English, not a probable name', () => {
     expect([...a.analyze('getting stopped').foreign]).toEqual([]);
+  });
+});
+
+describe('analyzer: a name heard as several words', () => {
+  const a = new Analyzer(lexicon, wordnetTables(files.wordnet));
+  a.learn(['At least two million people live in Idlib.', 'Jabhat al-Nusra and President Nazarbayev.', 'Intense clashes in Hama.']);
+
+  it.each([
+    ['whats the population of idle ib', 'idlib'],
+    ['did they thank nazar by ev', 'nazarbayev'],
+    ['is jab hat mentioned', 'jabhat'],
+  ])('GIVEN "%s" THEN the words are read as the name %s', (question, name) => {
+    const analysis = a.analyze(question);
+    expect(analysis.corrections.map(([, to]) => to)).toContain(name);
+    // Read as the name, the pieces are gone: neither is a term of its own.
+    for (const piece of analysis.corrections.find(([, to]) => to === name)?.[0].split(' ') ?? []) expect(analysis.terms).not.toContain(stem(piece));
+  });
+
+  it('GIVEN words of the fact base\'s own, a span opening or closing with a stop-word, or a hyphenated compound THEN nothing is joined', () => {
+    const joins = (q: string) => a.analyze(q).corrections.filter(([from]) => from.includes(' '));
+    for (const q of ['hama clashes', 'in tense clashes', 'nazar by', 'is it still called jab-hat']) expect(joins(q), q).toEqual([]);
+  });
+
+  it('GIVEN the texts indexed word for word THEN no join is tried: the index reads names as written', () => {
+    expect(a.analyze('idle ib', { correct: false }).terms).not.toContain('idlib');
   });
 });
