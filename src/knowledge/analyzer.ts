@@ -34,6 +34,7 @@ export class Analyzer {
   /** The fact base's names by sound, for names misspelt as they sound ("sirya"). */
   private readonly phonetic = new PhoneticNames();
   private readonly corrections = new Map<string, string | null>();
+  private readonly joins = new Map<string, string | null>();
   private readonly wordnet: WordNetTables;
 
   constructor(lexicon: LexiconFile, wordnet: WordNetTables = NO_WORDNET) {
@@ -66,11 +67,12 @@ export class Analyzer {
     const { english, names: properNames } = this.wordnet;
     this.phonetic.learn([...names].filter((w) => !this.stopwords.has(w) && (english === null || !english.has(w) || (properNames?.has(w) ?? false))));
     this.corrections.clear();
+    this.joins.clear();
   }
 
   analyze(text: string, options: { correct?: boolean } = {}): Analysis {
     const corrections: Array<readonly [string, string]> = [];
-    const raw = options.correct === false ? this.written(text) : this.joinedNames(this.written(text), text.toLowerCase(), corrections);
+    const raw = options.correct === false ? this.written(text) : this.joinedNames(this.written(text), text, corrections);
     const synonymous = new Set<string>();
     /** Positions holding a WordNet synonym rather than the word written there. */
     const substituted = new Set<number>();
@@ -124,27 +126,55 @@ export class Analyzer {
    * that starts or ends with a stop-word, holds a word of the fact base's own ("hama clashes") or
    * was written hyphenated ("Nur-Sultan", the city) is never joined.
    */
-  private joinedNames(ws: string[], lower: string, corrections: Array<readonly [string, string]>): string[] {
+  private joinedNames(ws: string[], text: string, corrections: Array<readonly [string, string]>): string[] {
     if (ws.length < 2) return ws;
-    const out: string[] = [];
+    // Copied only once a name is found: most questions have none, and pay for no new array.
+    let out: string[] | null = null;
     for (let i = 0; i < ws.length; ) {
-      let name: string | null = null;
-      let n = Math.min(MAX_SPLIT, ws.length - i);
-      for (; n >= 2; n--) {
-        const parts = ws.slice(i, i + n);
-        if (this.stopwords.has(parts[0] as string) || this.stopwords.has(parts[n - 1] as string) || parts.some((w) => this.known.has(w) && !this.stopwords.has(w))) continue;
-        const joined = parts.join('');
-        name = this.phonetic.has(joined) ? joined : this.phonetic.closest(joined);
-        if (name !== null && lower.includes(parts.join('-'))) name = null;
-        if (name !== null) {
-          corrections.push([parts.join(' '), name]);
-          break;
-        }
+      const span = this.nameSpan(ws, i, text);
+      if (span === null) {
+        out?.push(ws[i] as string);
+        i++;
+        continue;
       }
-      out.push(name ?? (ws[i] as string));
-      i += name === null ? 1 : n;
+      out ??= ws.slice(0, i);
+      out.push(span.name);
+      corrections.push([ws.slice(i, i + span.words).join(' '), span.name]);
+      i += span.words;
     }
-    return out;
+    return out ?? ws;
+  }
+
+  /** The name the words from `at` on were heard as, and how many words it took; null when none. */
+  private nameSpan(ws: readonly string[], at: number, text: string): { name: string; words: number } | null {
+    const first = ws[at] as string;
+    // Stop-words are known words too: neither a stop-word nor a fact-base word opens a span.
+    if (this.known.has(first)) return null;
+    for (let n = Math.min(MAX_SPLIT, ws.length - at); n >= 2; n--) {
+      // Nor closes one; a stop-word may sit inside it ("nazar by ev"), a fact-base word may not.
+      if (this.known.has(ws[at + n - 1] as string)) continue;
+      let joined = first;
+      let k = 1;
+      for (; k < n; k++) {
+        const w = ws[at + k] as string;
+        if (this.known.has(w) && !this.stopwords.has(w)) break;
+        joined += w;
+      }
+      if (k < n || !this.phonetic.mayBeName(joined)) continue;
+      const name = this.joinedName(joined);
+      if (name !== null && !text.toLowerCase().includes(ws.slice(at, at + n).join('-'))) return { name, words: n };
+    }
+    return null;
+  }
+
+  /** The name a joined span is or sounds like; cached, as corrections are, since chat repeats itself. */
+  private joinedName(joined: string): string | null {
+    const cached = this.joins.get(joined);
+    if (cached !== undefined) return cached;
+    const name = this.phonetic.has(joined) ? joined : this.phonetic.closest(joined);
+    if (this.joins.size > 10_000) this.joins.clear();
+    this.joins.set(joined, name);
+    return name;
   }
 
   /** The text's words as written, stretched words cut back and chat spellings respelt. */

@@ -7,6 +7,7 @@
  */
 import type { MessagePart } from './message.js';
 
+const MEMBERSHIP_WORDS = /\s(?:one of|among)\s/iu;
 /** "is X one of the Y", "are X among the Y", with fillers and a "too"/"right" tail allowed. */
 const ASKED = /^(?:(?:so|ok|okay|wait|but|and|y\/n|poi)[\s,:]+)*(?:is|are|was|were|isn't|aren't|wasn't|weren't)\s+((?:[\p{L}.'-]+\s+){0,3}?[\p{L}.'-]+)\s+(?:one of|among)\s+(.{3,60}?)(?:[\s,]+(?:too|as well|also|then|or not|right|correct|now))*[\s?!.]*$/iu;
 /** "X is one of the Y, right?": the same check written as a statement with a check ending. */
@@ -25,6 +26,8 @@ const LEADING = /^(?:the|its|their|those|these)\s+/iu;
  * that names it beside the group is the near miss this avoids, and the list settles it either way.
  */
 export function asMembership(part: MessagePart): MessagePart {
+  // Both patterns need the words; most clauses lack them and skip the two longer tests.
+  if (!MEMBERSHIP_WORDS.test(part.text)) return part;
   const m = ASKED.exec(part.text.trim()) ?? STATED.exec(part.text.trim());
   if (!m || NOT_ONE_THING.test(m[1] as string)) return part;
   const group = (m[2] as string).replace(LEADING, '').trim();

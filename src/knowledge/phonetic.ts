@@ -18,27 +18,36 @@ export class PhoneticNames {
    */
   private codes: Map<string, string | null> | null = null;
   private names: readonly string[] = [];
-  /** First letters and lengths a name can have: a word outside them is not coded at all. */
-  private firsts = new Set<string>();
-  private shortest = Infinity;
-  private longest = 0;
+  /**
+   * By first letter, the shortest and longest name: a word that no name of its first letter is
+   * within two letters of cannot match one, and is not coded at all.
+   */
+  private lengths = new Map<string, readonly [number, number]>();
 
   learn(names: Iterable<string>): void {
     this.names = [...names];
     this.codes = null;
-    this.firsts = new Set(this.names.map((n) => n[0] as string));
-    this.shortest = Math.min(...this.names.map((n) => n.length));
-    this.longest = Math.max(0, ...this.names.map((n) => n.length));
+    this.lengths = new Map();
+    for (const name of this.names) {
+      const [low, high] = this.lengths.get(name[0] as string) ?? [Infinity, 0];
+      this.lengths.set(name[0] as string, [Math.min(low, name.length), Math.max(high, name.length)]);
+    }
+  }
+
+  /** Whether `word` could be a name or a misspelling of one by its first letter and length: a cheap test. */
+  mayBeName(word: string): boolean {
+    const range = this.lengths.get(word[0] as string);
+    return range !== undefined && word.length >= range[0] - 2 && word.length <= range[1] + 2;
   }
 
   /** Whether `word` is one of the names, as spelt. */
   has(word: string): boolean {
-    return this.firsts.has(word[0] as string) && this.names.includes(word);
+    return this.mayBeName(word) && this.names.includes(word);
   }
 
   /** The name `word` is probably a misspelling of, or null. */
   closest(word: string): string | null {
-    if (word.length < MIN_WORD || !this.firsts.has(word[0] as string) || word.length < this.shortest - 2 || word.length > this.longest + 2) return null;
+    if (word.length < MIN_WORD || !this.mayBeName(word)) return null;
     const [code] = doubleMetaphone(word);
     const name = (this.codes ??= codesOf(this.names)).get(code);
     if (name == null || name === word) return null;
