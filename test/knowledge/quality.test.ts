@@ -20,7 +20,7 @@ interface Floors {
 /**
  * Floors measured on each set, minus a margin of three questions of each kind (three answers for
  * precision), so a set passes by more than luck and a regression of a few questions fails. Every
- * set but blind107 to blind114 has been used to fit the question classifier and the decider, or to
+ * set but blind107 to blind118 has been used to fit the question classifier and the decider, or to
  * tune the lexicon (README, "Answer quality"); train1 to train8 were written as training data
  * only. On those the engine is scored in-sample, so their floors guard against regressions only;
  * the generalisation figures are the blind sets' first scores and the cross-validation of
@@ -153,6 +153,10 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind112.jsonl', { top: 0.82, offtopic: 0.9, unanswerable: 0.8, precision: 0.93 }],
   ['questions.blind113.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.8, precision: 0.93 }],
   ['questions.blind114.jsonl', { top: 0.8, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind115.jsonl', { top: 0.85, offtopic: 0.86, unanswerable: 0.88, precision: 0.94 }],
+  ['questions.blind116.jsonl', { top: 0.79, offtopic: 0.86, unanswerable: 0.76, precision: 0.89 }],
+  ['questions.blind117.jsonl', { top: 0.83, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind118.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
