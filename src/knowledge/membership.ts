@@ -2,7 +2,7 @@
  * "Is the US one of the guarantors?" asks whether something belongs to a group the article lists.
  * What settles it is the fact that lists the group ("Iran, Turkey and Russian Federation…"), not a
  * fact that merely mentions both names ("Washington… Iran's involvement as a so-called guarantor").
- * So the check is asked as the question that lists the group, with the member as its context.
+ * So the check is asked as the question that lists the group.
  * Purely structural: "one of" and "among" mark membership in any article.
  */
 import type { MessagePart } from './message.js';
