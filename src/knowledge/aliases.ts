@@ -52,27 +52,26 @@ export class AliasRules {
       }
     };
     const stems = ws.map(stem);
-    const literal = new Set<string>();
-    const derived = origin?.derived;
+    // Only a question's analysis asks where its terms came from; the index's texts pay for nothing.
+    const literal = origin === undefined ? null : new Set<string>();
+    const note = (term: string, indirect: boolean) => {
+      add(term);
+      if (origin !== undefined) (indirect ? origin.derived : (literal as Set<string>)).add(term);
+    };
     for (let i = 0; i < ws.length; ) {
+      const substituted = origin?.substituted.has(i) ?? false;
       const rule = this.match(ws, stems, i);
       if (rule) {
-        const indirect = rule.words.length === 1 && ((origin?.substituted.has(i) ?? false) || !rule.stems.includes(rule.output[0] as string));
-        for (const out of rule.output) {
-          add(out);
-          if (derived) (indirect ? derived : literal).add(out);
-        }
+        const indirect = rule.words.length === 1 && (substituted || !rule.stems.includes(rule.output[0] as string));
+        for (const out of rule.output) note(out, indirect);
         i += rule.words.length;
         continue;
       }
       const w = ws[i] as string;
-      if (!this.stopwords.has(w)) {
-        add(stem(w));
-        if (derived) (origin?.substituted.has(i) ? derived : literal).add(stem(w));
-      }
+      if (!this.stopwords.has(w)) note(stem(w), substituted);
       i++;
     }
-    if (derived) for (const s of literal) derived.delete(s);
+    if (origin !== undefined) for (const s of literal as Set<string>) origin.derived.delete(s);
     return terms;
   }
 

@@ -138,7 +138,11 @@ export class FactIndex {
     this.unknownIdf = maxIdf;
     // Facts citing the same sentence share its unnamed words: each text is read once.
     const unnamedSeen = new Map<string, ReadonlySet<string>>();
-    const unnamedOf = (text: string) => unnamedSeen.get(text) ?? unnamedSeen.set(text, unnamedIn(text)).get(text) as ReadonlySet<string>;
+    const unnamedOf = (text: string): ReadonlySet<string> => {
+      let unnamed = unnamedSeen.get(text);
+      if (unnamed === undefined) unnamedSeen.set(text, (unnamed = unnamedIn(text)));
+      return unnamed;
+    };
     facts.forEach((fact, index) => {
       const questions = fact.questions.map((q) => {
         const terms = analyse(q);

@@ -28,7 +28,8 @@ const LEADING = /^(?:the|its|their|those|these)\s+/iu;
 export function asMembership(part: MessagePart): MessagePart {
   // Both patterns need the words; most clauses lack them and skip the two longer tests.
   if (!MEMBERSHIP_WORDS.test(part.text)) return part;
-  const m = ASKED.exec(part.text.trim()) ?? STATED.exec(part.text.trim());
+  const text = part.text.trim();
+  const m = ASKED.exec(text) ?? STATED.exec(text);
   if (!m || NOT_ONE_THING.test(m[1] as string)) return part;
   const group = (m[2] as string).replace(LEADING, '').trim();
   if (group === '' || /\b(?:them|those|these|it)\b/iu.test(group)) return part;

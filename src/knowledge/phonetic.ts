@@ -17,7 +17,7 @@ export class PhoneticNames {
    * should not pay for it.
    */
   private codes: Map<string, string | null> | null = null;
-  private names: readonly string[] = [];
+  private names: ReadonlySet<string> = new Set();
   /**
    * By first letter, the shortest and longest name: a word that no name of its first letter is
    * within two letters of cannot match one, and is not coded at all.
@@ -25,7 +25,7 @@ export class PhoneticNames {
   private lengths = new Map<string, readonly [number, number]>();
 
   learn(names: Iterable<string>): void {
-    this.names = [...names];
+    this.names = new Set(names);
     this.codes = null;
     this.lengths = new Map();
     for (const name of this.names) {
@@ -42,7 +42,7 @@ export class PhoneticNames {
 
   /** Whether `word` is one of the names, as spelt. */
   has(word: string): boolean {
-    return this.mayBeName(word) && this.names.includes(word);
+    return this.names.has(word);
   }
 
   /** The name `word` is probably a misspelling of, or null. */
@@ -72,7 +72,7 @@ function sharesMostLetters(word: string, name: string): boolean {
   return shared * 2 > word.length;
 }
 
-function codesOf(names: readonly string[]): Map<string, string | null> {
+function codesOf(names: Iterable<string>): Map<string, string | null> {
   const byCode = new Map<string, string | null>();
   for (const name of names) {
     if (name.length < MIN_WORD) continue;
