@@ -97,8 +97,17 @@ function typeMiss(intents: readonly string[], answer: string): number {
   return 0;
 }
 
+/** What the engine reads of the question's wording, beyond its terms. */
+export interface QuestionCues {
+  /** The question asks whether something holds (message.ts isCheck). */
+  readonly check?: boolean;
+  /** Terms the question asks to identify (identify.ts). */
+  readonly identify?: readonly string[];
+}
+
 /** The evidence a ranking gives for its best fact; null when nothing matched at all. */
-export function featuresOf(ranking: Ranking, index: FactIndex, check = false, classification?: Classification, identify: readonly string[] = []): FeatureVector | null {
+export function featuresOf(ranking: Ranking, index: FactIndex, classification?: Classification, cues: QuestionCues = {}): FeatureVector | null {
+  const { check = false, identify = [] } = cues;
   const best = ranking.ranked[0];
   if (!best) return null;
   const { stats } = ranking;

@@ -8,6 +8,8 @@ import type { FactDoc, Ranking } from './fact-index.js';
 import { askedToIdentify } from './identify.js';
 import { isCheck, splitMessage } from './message.js';
 import { asMembership } from './membership.js';
+import { QuestionCompleter } from './autocomplete.js';
+import { answerFrom, noAnswer } from './answer-shape.js';
 import type { MessagePart } from './message.js';
 import { FactRefs } from './fact-refs.js';
 import type { Answer, AnswerEngine, Article, Fact } from './types.js';
@@ -72,7 +74,8 @@ export class FactEngine implements AnswerEngine {
   private readonly decider: DeciderModel;
   private readonly classifier: QuestionClassifier | undefined;
   private readonly isKnown = (term: string): boolean => this.index.isKnown(term);
-  private readonly questionIndex: Array<{ text: string; lower: string; words: readonly string[]; doc: number }> = [];
+  /** Autocomplete's table, built on the first keystroke rather than at start-up. */
+  private completer: QuestionCompleter | undefined;
   /** Each curated question, as its words: asked word for word (autocomplete offers them), it answers its own fact. */
   private readonly curated = new Map<string, FactDoc>();
 
@@ -86,7 +89,6 @@ export class FactEngine implements AnswerEngine {
     for (const doc of this.docs) {
       this.byId.set(doc.fact.id, doc);
       doc.fact.questions.forEach((text) => {
-        this.questionIndex.push({ text, lower: text.toLowerCase(), words: words(text), doc: doc.index });
         const key = words(text).join(' ');
         if (!this.curated.has(key)) this.curated.set(key, doc);
       });
@@ -163,7 +165,10 @@ export class FactEngine implements AnswerEngine {
       const reranked = classifier && classification ? classifier.rerank(indexed, classification, (id) => this.byId.get(id)) : indexed;
       const own = part === shown && part.context === '' ? this.curated.get(words(part.text).join(' ')) : undefined;
       const ranking = own ? promote(reranked, own) : reranked;
-      const features = featuresOf(ranking, this.index, isCheck(part.text), classification, askedToIdentify(part.text));
+      const features = featuresOf(ranking, this.index, classification, {
+        check: isCheck(part.text),
+        identify: askedToIdentify(part.text),
+      });
       const model = this.modelFor(ranking, classification);
       const thresholds = { answerAt: model.answerAt, offerAt: model.offerAt };
       const p = own ? 1 : features === null ? 0 : probability(model, features);
@@ -198,26 +203,7 @@ export class FactEngine implements AnswerEngine {
   }
 
   suggest(partial: string, limit = 25): string[] {
-    const typed = cleanQuestion(partial).toLowerCase();
-    if (typed === '') return this.docs.slice(0, limit).map((d) => d.fact.questions[0] as string);
-    const typedWords = words(typed);
-    const last = typedWords[typedWords.length - 1] ?? '';
-    const factScore = new Map(this.index.rank(this.analyzer.analyze(typed)).ranked.map((s) => [s.doc, s.score]));
-    const scored: Array<{ text: string; score: number }> = [];
-    for (const q of this.questionIndex) {
-      let score = q.lower.startsWith(typed) ? 3 : q.lower.includes(typed) ? 2 : 0;
-      // The last word is usually still being typed, so it counts as a prefix.
-      if (last.length >= 2 && q.words.some((w) => w.startsWith(last))) score += 0.5;
-      score += factScore.get(this.docs[q.doc] as FactDoc) ?? 0;
-      if (score > 0) scored.push({ text: q.text, score });
-    }
-    scored.sort((a, b) => b.score - a.score);
-    const out: string[] = [];
-    for (const { text } of scored) {
-      if (!out.includes(text)) out.push(text);
-      if (out.length >= limit) break;
-    }
-    return out;
+    return (this.completer ??= new QuestionCompleter(this.analyzer, this.index)).suggest(partial, limit);
   }
 
   private answerOf(e: Evaluation, more: readonly Answer[], unanswered: readonly string[], now: boolean): Answer {
@@ -226,50 +212,12 @@ export class FactEngine implements AnswerEngine {
   }
 
   private answered(doc: FactDoc, question: string, confidence: number, more: readonly Answer[], unanswered: readonly string[], now: boolean): Answer {
-    return {
-      outcome: 'answer',
-      document: doc.fact.source,
-      question,
-      answered: true,
-      answer: doc.fact.answer,
-      confidence: round(confidence),
-      factId: doc.fact.id,
-      topic: doc.fact.topic,
-      quotes: this.refs.quotes(doc.fact),
-      related: this.refs.related(doc),
-      alternative: null,
-      suggestions: [],
-      verdict: null,
-      more,
-      unanswered,
-      asksAboutNow: now,
-    };
+    return answerFrom(doc, this.refs, { question, confidence, unanswered, now }, more);
   }
 
   private notAnswered(question: string, outcome: Answer['outcome'], near: readonly FactDoc[], now: boolean, confidence: number, unanswered: readonly string[]): Answer {
-    return {
-      outcome,
-      document: null,
-      question,
-      answered: false,
-      answer: null,
-      confidence: round(confidence),
-      factId: null,
-      topic: null,
-      quotes: [],
-      related: [],
-      alternative: null,
-      suggestions: near.slice(0, MAX_SUGGESTIONS).map((d) => this.refs.suggestion(d)),
-      verdict: null,
-      more: [],
-      unanswered,
-      asksAboutNow: now,
-    };
+    return noAnswer(outcome, near.slice(0, MAX_SUGGESTIONS), this.refs, { question, confidence, unanswered, now });
   }
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
 
 /** The ranking with `doc` first: a curated question asked word for word is its own fact's. */
