@@ -99,7 +99,7 @@ export class FactEngine implements AnswerEngine {
     const cleaned = cleanQuestion(question);
     const now = asksAboutNow(cleaned);
     const evaluations = this.evaluate(cleaned);
-    if (evaluations.length === 0) return this.notAnswered(cleaned, 'chatter', [], now, 0, []);
+    if (evaluations.length === 0) return noAnswer('chatter', [], this.refs, { question: cleaned, confidence: 0, unanswered: [], now });
 
     const answered: Evaluation[] = [];
     const unanswered: string[] = [];
@@ -131,7 +131,8 @@ export class FactEngine implements AnswerEngine {
         if (doc && !docs.includes(doc) && docs.length < MAX_SUGGESTIONS) docs.push(doc);
       }
     }
-    return this.notAnswered(cleaned, outcome, docs.length > 0 ? docs : this.refs.featured(), now, nearest.probability, unanswered);
+    const near = docs.length > 0 ? docs : this.refs.featured().slice(0, MAX_SUGGESTIONS);
+    return noAnswer(outcome, near, this.refs, { question: cleaned, confidence: nearest.probability, unanswered, now });
   }
 
   /**
@@ -199,7 +200,7 @@ export class FactEngine implements AnswerEngine {
   answerFact(id: string): Answer | null {
     const doc = this.byId.get(id);
     if (!doc) return null;
-    return this.answered(doc, doc.fact.questions[0] as string, 1, [], [], false);
+    return answerFrom(doc, this.refs, { question: doc.fact.questions[0] as string, confidence: 1, unanswered: [], now: false }, []);
   }
 
   suggest(partial: string, limit = 25): string[] {
@@ -208,15 +209,7 @@ export class FactEngine implements AnswerEngine {
 
   private answerOf(e: Evaluation, more: readonly Answer[], unanswered: readonly string[], now: boolean): Answer {
     const best = (e.ranking.ranked[0] as { doc: FactDoc }).doc;
-    return this.answered(best, e.part.text, e.probability, more, unanswered, now);
-  }
-
-  private answered(doc: FactDoc, question: string, confidence: number, more: readonly Answer[], unanswered: readonly string[], now: boolean): Answer {
-    return answerFrom(doc, this.refs, { question, confidence, unanswered, now }, more);
-  }
-
-  private notAnswered(question: string, outcome: Answer['outcome'], near: readonly FactDoc[], now: boolean, confidence: number, unanswered: readonly string[]): Answer {
-    return noAnswer(outcome, near.slice(0, MAX_SUGGESTIONS), this.refs, { question, confidence, unanswered, now });
+    return answerFrom(best, this.refs, { question: e.part.text, confidence: e.probability, unanswered, now }, more);
   }
 }
 
