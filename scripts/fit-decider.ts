@@ -13,8 +13,17 @@
  *   npm run fit:decider            # fit, cross-validate, write classifier.json and decider.json
  *   npm run fit:decider -- --dry   # cross-validate only
  *   npm run fit:decider -- --logistic   # the logistic decider instead of boosted trees, to compare
+ *   npm run fit:decider -- --cache=DIR  # keep each fold's classifier in DIR, keyed by what it was fitted on
+ *   npm run fit:decider -- --rounds=400 --depth=3 --min-leaf=40   # the forest's options (defaults: forest.ts)
+ *
+ * Fitting the 128 or so fold classifiers is most of a run (about 15 s each). They depend only on
+ * the analysed terms and labels of the questions they are fitted on, so with --cache a run that
+ * changes the decider's features or options, and not the analyser, reuses them: minutes, not most
+ * of an hour. A classifier is reused only when its inputs hash to the same key.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { classifierInput, NONE_CLASS } from '../src/knowledge/classifier.js';
 import type { ClassifierModel } from '../src/knowledge/classifier.js';
 import { FEATURES } from '../src/knowledge/decider.js';
@@ -22,7 +31,8 @@ import type { DeciderModel, DeciderPart } from '../src/knowledge/decider.js';
 import { buildKnowledge, readKnowledgeFiles } from '../src/knowledge/index.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { Analysis } from '../src/knowledge/analyzer.js';
-import { fitForest } from './forest.js';
+import { fitForest, FOREST_DEFAULTS } from './forest.js';
+import type { ForestOptions } from './forest.js';
 import { fitLogistic, pickThreshold } from './logistic.js';
 import type { Example } from './logistic.js';
 import { fitSoftmax } from './softmax.js';
@@ -76,7 +86,19 @@ const termsOf = (q: Question) => {
 const labelled = new Map([...questions].map(([f, qs]) => [f, qs.map((q) => ({ terms: termsOf(q), classes: classesOf(q) }))]));
 /** The curator's own questions are labelled examples too, in every fold: each fact has some. */
 const curated = base.facts.flatMap((f) => f.questions.map((q) => ({ terms: termsOf({ q, kind: 'answerable', expect: [] }), classes: [f.id] })));
-const classifierOn = (sets: readonly string[]) => fitSoftmax([...curated, ...sets.flatMap((f) => labelled.get(f) ?? [])], [...factIds, NONE_CLASS]);
+const CACHE = process.argv.find((a) => a.startsWith('--cache='))?.slice(8);
+const classifierOn = (sets: readonly string[]): ClassifierModel => {
+  const examples = [...curated, ...sets.flatMap((f) => labelled.get(f) ?? [])];
+  const classes = [...factIds, NONE_CLASS];
+  if (CACHE === undefined) return fitSoftmax(examples, classes);
+  const key = createHash('sha256').update(JSON.stringify({ examples, classes })).digest('hex').slice(0, 32);
+  const file = join(CACHE, `classifier-${key}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ClassifierModel;
+  const model = fitSoftmax(examples, classes);
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(file, JSON.stringify(model));
+  return model;
+};
 
 /** Each question's first asking clause as an example; label 1 when its best fact quotes an expected sentence. */
 function examplesOf(knowledge: Knowledge, qs: readonly Question[]): Labelled[] {
@@ -99,6 +121,15 @@ const pct = (a: number, b: number) => (b === 0 ? '  n/a' : `${((100 * a) / b).to
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 /** `--logistic`: the earlier logistic decider instead of boosted trees, for comparison. */
 const LOGISTIC = process.argv.includes('--logistic');
+/** `--rounds=`, `--depth=`, `--min-leaf=`: the forest's options, for comparing them by cross-validation. */
+const numberArg = (name: string) => {
+  const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number of at least 1, not "${raw}"`);
+  return n;
+};
+const FOREST: ForestOptions = { rounds: numberArg('rounds'), depth: numberArg('depth'), minLeaf: numberArg('min-leaf') };
 interface Fitted {
   predict(x: readonly number[]): number;
   /** The model as decider.json holds it, answering at `at`. */
@@ -110,7 +141,7 @@ function fitModel(examples: readonly Labelled[]): Fitted {
     const m = fitLogistic(examples);
     return { predict: m.predict, part: (at) => ({ ...thresholds(at), weights: m.weights.map(round), bias: round(m.bias) }) };
   }
-  const f = fitForest(examples);
+  const f = fitForest(examples, FOREST);
   return { predict: f.predict, part: (at) => ({ ...thresholds(at), trees: f.forest }) };
 }
 const fitDecider = (examples: readonly Labelled[]) => {
@@ -156,7 +187,7 @@ const decider: DeciderModel = {
   ...deciderOf(fitDecider([...baseExamples.values()].flat())),
   classified: deciderOf(fitDecider([...classifiedExamples.values()].flat())),
   fitted: {
-    by: LOGISTIC ? 'scripts/fit-decider.ts (logistic regression, L2, on standardised features)' : 'scripts/fit-decider.ts (gradient-boosted trees: 200 rounds, depth 3, rate 0.05, at least 40 questions a leaf)',
+    by: LOGISTIC ? 'scripts/fit-decider.ts (logistic regression, L2, on standardised features)' : `scripts/fit-decider.ts (gradient-boosted trees: ${FOREST.rounds ?? FOREST_DEFAULTS.rounds} rounds, depth ${FOREST.depth ?? FOREST_DEFAULTS.depth}, rate ${FOREST_DEFAULTS.rate}, at least ${FOREST.minLeaf ?? FOREST_DEFAULTS.minLeaf} questions a leaf)`,
     sets: files,
     wrongAnswerCost: WRONG_COST,
     crossValidated: { base: cvBase, classified: cvClassified },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitForest } from '../../scripts/forest.js';
+import { FOREST_DEFAULTS, fitForest } from '../../scripts/forest.js';
 import { fitLogistic } from '../../scripts/logistic.js';
 import { forestLogOdds } from '../../src/knowledge/forest.js';
 
@@ -33,6 +33,13 @@ describe('fitForest', () => {
         expect(f[fitted.forest.right[root] as number]).toBe(-1);
       }
     }
+  });
+
+  it('GIVEN an option passed as undefined (a flag not given) THEN the default holds, not NaN trees', () => {
+    const given = fitForest(examples, { rounds: undefined, depth: undefined, minLeaf: 10 });
+    expect(given.forest.roots).toHaveLength(FOREST_DEFAULTS.rounds);
+    expect(given.forest.roots).toEqual(fitForest(examples, { minLeaf: 10 }).forest.roots);
+    expect(accuracy(given.predict)).toBeGreaterThan(0.97);
   });
 
   it('GIVEN unmatched examples THEN they are left out of fitting, as the engine declines them anyway', () => {
