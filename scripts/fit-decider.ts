@@ -32,7 +32,6 @@ import { buildKnowledge, readKnowledgeFiles } from '../src/knowledge/index.js';
 import type { Knowledge } from '../src/knowledge/index.js';
 import type { Analysis } from '../src/knowledge/analyzer.js';
 import { fitForest, FOREST_DEFAULTS } from './forest.js';
-import type { ForestOptions } from './forest.js';
 import { fitLogistic, pickThreshold } from './logistic.js';
 import type { Example } from './logistic.js';
 import { fitSoftmax } from './softmax.js';
@@ -122,14 +121,14 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 /** `--logistic`: the earlier logistic decider instead of boosted trees, for comparison. */
 const LOGISTIC = process.argv.includes('--logistic');
 /** `--rounds=`, `--depth=`, `--min-leaf=`: the forest's options, for comparing them by cross-validation. */
-const numberArg = (name: string) => {
+const numberArg = (name: string, fallback: number) => {
   const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  if (raw === undefined) return undefined;
+  if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number of at least 1, not "${raw}"`);
   return n;
 };
-const FOREST: ForestOptions = { rounds: numberArg('rounds'), depth: numberArg('depth'), minLeaf: numberArg('min-leaf') };
+const FOREST = { ...FOREST_DEFAULTS, rounds: numberArg('rounds', FOREST_DEFAULTS.rounds), depth: numberArg('depth', FOREST_DEFAULTS.depth), minLeaf: numberArg('min-leaf', FOREST_DEFAULTS.minLeaf) };
 interface Fitted {
   predict(x: readonly number[]): number;
   /** The model as decider.json holds it, answering at `at`. */
@@ -187,7 +186,7 @@ const decider: DeciderModel = {
   ...deciderOf(fitDecider([...baseExamples.values()].flat())),
   classified: deciderOf(fitDecider([...classifiedExamples.values()].flat())),
   fitted: {
-    by: LOGISTIC ? 'scripts/fit-decider.ts (logistic regression, L2, on standardised features)' : `scripts/fit-decider.ts (gradient-boosted trees: ${FOREST.rounds ?? FOREST_DEFAULTS.rounds} rounds, depth ${FOREST.depth ?? FOREST_DEFAULTS.depth}, rate ${FOREST_DEFAULTS.rate}, at least ${FOREST.minLeaf ?? FOREST_DEFAULTS.minLeaf} questions a leaf)`,
+    by: LOGISTIC ? 'scripts/fit-decider.ts (logistic regression, L2, on standardised features)' : `scripts/fit-decider.ts (gradient-boosted trees: ${FOREST.rounds} rounds, depth ${FOREST.depth}, rate ${FOREST.rate}, at least ${FOREST.minLeaf} questions a leaf)`,
     sets: files,
     wrongAnswerCost: WRONG_COST,
     crossValidated: { base: cvBase, classified: cvClassified },

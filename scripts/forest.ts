@@ -36,7 +36,7 @@ interface Tree {
 export const FOREST_DEFAULTS = { rounds: 200, depth: 3, rate: 0.05, minLeaf: 40, bins: 32, lambda: 1 } as const;
 
 export function fitForest(examples: readonly Example[], options: ForestOptions = {}): FittedForest {
-  const { rounds, depth, rate, minLeaf, bins, lambda } = { ...FOREST_DEFAULTS, ...definedOnly(options) };
+  const { rounds = FOREST_DEFAULTS.rounds, depth = FOREST_DEFAULTS.depth, rate = FOREST_DEFAULTS.rate, minLeaf = FOREST_DEFAULTS.minLeaf, bins = FOREST_DEFAULTS.bins, lambda = FOREST_DEFAULTS.lambda } = options;
   const data = examples.filter((e) => e.matched);
   const n = data.length;
   const d = data[0]?.x.length ?? 0;
@@ -146,9 +146,4 @@ function flatten(trees: ReadonlyArray<Tree | number>, bias: number): Forest {
   };
   for (const t of trees) out.roots.push(add(t));
   return { ...out, bias: round(bias) };
-}
-
-/** The options actually given: `{ rounds: undefined }` must not override a default. */
-function definedOnly(options: ForestOptions): ForestOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 }
