@@ -13,7 +13,8 @@ import { describeMachine, load1, machineInfo } from './machine.js';
 import { noiseFloor } from './noise-floor.js';
 import { evaluate, loadQuestionSets, type QualityResult } from './quality.js';
 import { extrapolateSize, growth, measureScale, type Growth, type ScalePoint } from './scaling.js';
-import { collectGarbage, medianOf, msBetween } from './stats.js';
+import { collectGarbage, median, medianOf, msBetween } from './stats.js';
+import { describeColdStarts, measureColdStarts, type ColdStarts } from './cold-start.js';
 import { check, fraction, mb, ms, num, p50p99, pct, ratio, renderTable, type Row } from './table.js';
 import type { ClientRun } from './e2e.js';
 
@@ -24,6 +25,8 @@ const BURST = { interactions: 1000, users: 100 } as const;
 const SEQUENTIAL = 200;
 /** Bare and bot runs alternate this many times; each figure is the median over the rounds. */
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+/** Fresh node processes per kind of cold build (bench/cold-start.ts). */
+const COLD_RUNS = 7;
 /** Test-only REST setting given to the bot (runFromEnv's restOptions); discord.js's default is 50. */
 const GLOBAL_RPS = 10_000;
 const TARGET = {
@@ -100,6 +103,7 @@ interface ProcessResults {
   readonly rounds: { readonly bare: ClientRun[]; readonly bot: ClientRun[] };
 }
 let processResults: ProcessResults | undefined;
+let coldStarts: ColdStarts | undefined;
 let processSkipped: string | undefined;
 if (process.env['BENCH_SKIP_PROCESS'] === '1') {
   processSkipped = 'BENCH_SKIP_PROCESS=1';
@@ -110,10 +114,12 @@ if (process.env['BENCH_SKIP_PROCESS'] === '1') {
 } else {
   try {
     collectGarbage();
-    const { prepareBuild } = await import('./process.js');
+    const { prepareBuild, BUILD_DIR } = await import('./process.js');
     const { measureClient } = await import('./e2e.js');
     log('child processes: transpiling src/ for plain node');
     const buildMs = prepareBuild();
+    log('cold builds in fresh node processes');
+    coldStarts = measureColdStarts(BUILD_DIR, COLD_RUNS);
     const options = {
       burst: { ...BURST, timeoutMs: 60_000 },
       sequential: SEQUENTIAL,
@@ -278,6 +284,18 @@ rows.push(
     target: `cold ≤ ${TARGET.coldBuildMs} ms`,
     status: check(build.coldMs <= TARGET.coldBuildMs),
   },
+  ...(coldStarts
+    ? [
+        {
+          area: 'Engine',
+          subject: 'index build in a fresh node process',
+          metric: `cold, median (min–max) of ${coldStarts.runs} processes each`,
+          value: describeColdStarts(coldStarts),
+          target: `prebuilt ≤ ${TARGET.coldBuildMs} ms`,
+          status: check(median([...coldStarts.prebuilt]) <= TARGET.coldBuildMs),
+        },
+      ]
+    : []),
   { area: 'Engine', subject: 'autocomplete (suggest, 25)', metric: `p50 / p99 (${partials.length} partials × ${autocomplete.passes})`, value: p50p99(autocomplete) },
 );
 

@@ -8,7 +8,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { KNOWLEDGE_DIR, KnowledgeError, buildKnowledge, readKnowledgeFiles, restamp } from '../knowledge/index.js';
+import { KNOWLEDGE_DIR, KnowledgeError, buildKnowledge, prebuiltStatus, readKnowledgeFiles, restamp } from '../knowledge/index.js';
 
 interface CheckArgs {
   readonly dir: URL;
@@ -53,7 +53,9 @@ function main(argv: readonly string[]): number {
   }
   try {
     accept(args);
-    const k = buildKnowledge(readKnowledgeFiles(args.dir));
+    const files = readKnowledgeFiles(args.dir);
+    // Every check, even when prebuilt.json would let a start-up skip them.
+    const k = buildKnowledge({ ...files, prebuilt: undefined });
     const questions = k.facts.reduce((n, f) => n + f.questions.length, 0);
     const coverage = [...k.documents.values()].map((d) => {
       const cited = new Set(k.facts.filter((f) => f.source === d.id).flatMap((f) => f.sentences)).size;
@@ -63,6 +65,8 @@ function main(argv: readonly string[]): number {
       `knowledge ok: ${k.facts.length} facts in ${k.topics.length} topics, ${questions} curated questions, ` +
         `${coverage.join(', ')} covered; every cited sentence reads as stamped, every answer agrees with its quotes`,
     );
+    const prebuilt = prebuiltStatus(files.prebuilt, files);
+    if (prebuilt !== 'current') console.log(`prebuilt.json is ${prebuilt}: run npm run build:index (until then the bot reads every fact's texts at start-up)`);
     return 0;
   } catch (err) {
     if (!(err instanceof KnowledgeError)) throw err;

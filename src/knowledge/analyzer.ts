@@ -53,19 +53,19 @@ export class Analyzer {
 
   /** Declares the words of the indexed texts, so only genuinely unknown words are fuzzy-corrected. */
   learn(texts: Iterable<string>): void {
-    const names = new Set<string>();
-    for (const text of texts) {
-      for (const w of words(text)) this.known.add(w);
-      // Words the texts write capitalised: the names a misspelling may sound like.
-      for (const m of text.matchAll(CAPITALISED)) for (const w of words(m[0])) names.add(w);
-    }
+    this.learnVocabulary(vocabularyOf(texts));
+  }
+
+  /** As `learn`, from a vocabulary already read off the texts (a prebuilt index carries one). */
+  learnVocabulary({ words: textWords, names }: Vocabulary): void {
+    for (const w of textWords) this.known.add(w);
     for (const w of this.known) this.knownStems.add(stem(w));
     // Stop-words stay in: "abuot" or "takin" corrected to a stop-word is then simply dropped.
     this.typos.learn(this.known);
     // Common English words written capitalised ("Turkey", "However") are not names to guess by
     // sound: a misspelling of one is fuse's. WordNet's names ("syria") are.
     const { english, names: properNames } = this.wordnet;
-    this.phonetic.learn([...names].filter((w) => !this.stopwords.has(w) && (english === null || !english.has(w) || (properNames?.has(w) ?? false))));
+    this.phonetic.learn(names.filter((w) => !this.stopwords.has(w) && (english === null || !english.has(w) || (properNames?.has(w) ?? false))));
     this.corrections.clear();
     this.joins.clear();
   }
@@ -244,6 +244,22 @@ export class Analyzer {
     return fixed ?? word;
   }
 
+}
+
+/** The words of some texts, and those they write capitalised (the names a misspelling may sound like), each once, in the order first met. */
+export interface Vocabulary {
+  readonly words: readonly string[];
+  readonly names: readonly string[];
+}
+
+export function vocabularyOf(texts: Iterable<string>): Vocabulary {
+  const known = new Set<string>();
+  const names = new Set<string>();
+  for (const text of texts) {
+    for (const w of words(text)) known.add(w);
+    for (const m of text.matchAll(CAPITALISED)) for (const w of words(m[0])) names.add(w);
+  }
+  return { words: [...known], names: [...names] };
 }
 
 /** A capitalised word, anywhere in a text. */

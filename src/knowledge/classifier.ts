@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { finiteNumbers, wholeNumbersFrom } from './schema.js';
+import { finiteNumbers, strings, wholeNumbersFrom } from './schema.js';
 import type { Analysis } from './analyzer.js';
 import type { FactDoc, Ranking, Scored } from './fact-index.js';
 
@@ -28,7 +28,7 @@ export const classifierSchema = z
     /** Fact ids, plus NONE_CLASS. */
     classes: z.array(z.string().min(1)).min(2),
     bias: finiteNumbers,
-    terms: z.custom<string[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'string'), 'expected an array of strings'),
+    terms: strings,
     counts,
     targets: counts,
     weights: finiteNumbers,

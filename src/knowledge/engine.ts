@@ -4,6 +4,7 @@ import { featuresOf, probability } from './decider.js';
 import { numberValue } from './agreement.js';
 import type { DeciderModel, FeatureVector } from './decider.js';
 import { FactIndex } from './fact-index.js';
+import type { IndexAnalysis } from './index-analysis.js';
 import type { FactDoc, Ranking } from './fact-index.js';
 import { askedToIdentify } from './identify.js';
 import { isCheck, splitMessage } from './message.js';
@@ -47,6 +48,8 @@ export interface EngineSources {
   readonly decider?: DeciderModel;
   /** The fitted question classifier (classifier.json); without it, the index's ranking alone. */
   readonly classifier?: QuestionClassifier;
+  /** The facts' texts as the analyzer read them (index-analysis.ts), in the facts' order. */
+  readonly analysis: IndexAnalysis;
 }
 
 /** One clause of a message, ranked and weighed: what the decider and the fitting script read. */
@@ -79,11 +82,11 @@ export class FactEngine implements AnswerEngine {
   /** Each curated question, as its words: asked word for word (autocomplete offers them), it answers its own fact. */
   private readonly curated = new Map<string, FactDoc>();
 
-  constructor({ analyzer, facts, documents, topicOrder = [], decider = FALLBACK_DECIDER, classifier }: EngineSources) {
+  constructor({ analyzer, facts, documents, topicOrder = [], decider = FALLBACK_DECIDER, classifier, analysis }: EngineSources) {
     this.analyzer = analyzer;
     this.classifier = classifier;
     this.decider = decider;
-    this.index = new FactIndex(analyzer, facts, documents);
+    this.index = new FactIndex(facts, analysis);
     this.docs = this.index.docs;
     this.refs = new FactRefs(this.docs, documents, topicOrder);
     for (const doc of this.docs) {

@@ -1,12 +1,7 @@
-import { unnamedIn } from './identify.js';
-import type { Analysis, Analyzer, Intent } from './analyzer.js';
-import type { Article, Fact } from './types.js';
+import type { Analysis, Intent } from './analyzer.js';
+import type { IndexAnalysis } from './index-analysis.js';
+import type { Fact } from './types.js';
 
-/**
- * How much a term found in each part of a fact counts. Curated questions and keywords say what a
- * fact is about; its answer and its source sentence only mention things.
- */
-const FIELD_WEIGHT = { question: 1, keyword: 1, answer: 0.75, sentence: 0.5 } as const;
 /** A matching wh-word ("when", "how many") counts like a modest term, for ranking only. */
 const INTENT_WEIGHT = 0.8;
 /**
@@ -89,38 +84,11 @@ export class FactIndex {
   private readonly docSum: Float64Array;
   private readonly touched: Int32Array;
 
-  constructor(analyzer: Analyzer, facts: readonly Fact[], documents: ReadonlyMap<string, Article>) {
-    const sentenceTexts = (f: Fact) => f.sentences.flatMap((n) => documents.get(f.source)?.sentences[n - 1]?.text ?? []);
-    analyzer.learn(facts.flatMap((f) => [...f.questions, ...f.keywords, f.answer, ...sentenceTexts(f)]));
-    // Sentences are cited by several facts and questions are read twice: analyse each text once.
-    const analysed = new Map<string, readonly string[]>();
-    const seenNames = new Set<string>();
-    const analyse = (text: string) => {
-      let a = analysed.get(text);
-      if (a === undefined) {
-        a = analyzer.indexTerms(text);
-        analysed.set(text, a);
-        for (const name of namesIn(text)) {
-          if (seenNames.has(name)) continue;
-          seenNames.add(name);
-          for (const t of analyzer.indexTerms(name)) this.entities.add(t);
-        }
-      }
-      return a;
-    };
-    const termsOf: Array<Map<string, number>> = facts.map((fact) => {
-      const weights = new Map<string, number>();
-      const put = (text: string, weight: number) => {
-        for (const term of analyse(text)) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-      };
-      fact.questions.forEach((q) => put(q, FIELD_WEIGHT.question));
-      fact.keywords.forEach((k) => put(k, FIELD_WEIGHT.keyword));
-      put(fact.answer, FIELD_WEIGHT.answer);
-      sentenceTexts(fact).forEach((s) => put(s, FIELD_WEIGHT.sentence));
-      return weights;
-    });
-    termsOf.forEach((weights, index) => {
-      for (const [term, weight] of weights) {
+  /** `analysis`: the fact base's texts as the analyzer read them (index-analysis.ts), in the facts' order. */
+  constructor(facts: readonly Fact[], analysis: IndexAnalysis) {
+    for (const t of analysis.entities) this.entities.add(t);
+    analysis.facts.forEach(({ terms }, index) => {
+      for (const [term, weight] of terms) {
         const list = this.postings.get(term) ?? [];
         list.push({ doc: index, weight });
         this.postings.set(term, list);
@@ -136,22 +104,14 @@ export class FactIndex {
     }
     // A word the fact base has never seen is as specific as the rarest word it has.
     this.unknownIdf = maxIdf;
-    // Facts citing the same sentence share its unnamed words: each text is read once.
-    const unnamedSeen = new Map<string, ReadonlySet<string>>();
-    const unnamedOf = (text: string): ReadonlySet<string> => {
-      let unnamed = unnamedSeen.get(text);
-      if (unnamed === undefined) unnamedSeen.set(text, (unnamed = unnamedIn(text)));
-      return unnamed;
-    };
     facts.forEach((fact, index) => {
-      const questions = fact.questions.map((q) => {
-        const terms = analyse(q);
-        const intents = analyzer.intentsIn(q);
+      const read = analysis.facts[index];
+      if (read === undefined) throw new Error(`fact ${fact.id} has no analysis`);
+      const questions = read.questions.map(({ terms, intents }) => {
         const termMass = terms.reduce((sum, t) => sum + this.idf(t), 0);
         return { terms: new Set(terms), intents: new Set(intents), termMass, mass: termMass + intents.length * INTENT_WEIGHT };
       });
-      const unnamed = new Set([fact.answer, ...sentenceTexts(fact)].flatMap((t) => [...unnamedOf(t)]));
-      this.docs.push({ fact, index, terms: termsOf[index] as Map<string, number>, questions, intents: new Set(questions.flatMap((q) => [...q.intents])), unnamed });
+      this.docs.push({ fact, index, terms: new Map(read.terms), questions, intents: new Set(questions.flatMap((q) => [...q.intents])), unnamed: new Set(read.unnamed) });
       for (const q of questions) {
         const id = this.questionMass.length;
         this.questionMass.push(q.mass);
@@ -245,13 +205,6 @@ function append<K>(postings: Map<K, number[]>, key: K, id: number): void {
   const list = postings.get(key);
   if (list === undefined) postings.set(key, [id]);
   else list.push(id);
-}
-
-/** Capitalised words inside a sentence, runs of them kept together: "Free Syrian Army". */
-const NAME_RUN = /(?<=[\p{L}\p{N},;'")\]]\s+)\p{Lu}[\p{L}.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.-]*)*/gu;
-
-function namesIn(text: string): string[] {
-  return [...text.matchAll(NAME_RUN)].map((m) => m[0]);
 }
 
 function unknownKind(term: string, analysis: Analysis): keyof typeof UNKNOWN_WEIGHT {

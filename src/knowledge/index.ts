@@ -6,6 +6,10 @@ import { parseArticle } from './article.js';
 import { classifierSchema, QuestionClassifier } from './classifier.js';
 import { deciderSchema } from './decider.js';
 import { FactEngine } from './engine.js';
+import { indexAnalysis } from './index-analysis.js';
+import type { IndexAnalysis } from './index-analysis.js';
+import { prebuiltFile, prebuiltFor } from './prebuilt.js';
+import type { PrebuiltFile } from './prebuilt.js';
 import { KnowledgeError } from './errors.js';
 import { factBaseProblems, lexiconProblems, schemaProblems } from './integrity.js';
 import { factBaseSchema, lexiconSchema, wordnetSchema } from './schema.js';
@@ -18,6 +22,8 @@ export { KnowledgeError } from './errors.js';
 export { MAX_QUESTION_CHARS, cleanQuestion } from './text.js';
 export { opensQuestion } from './message.js';
 export { restamp } from './restamp.js';
+export { PREBUILT_FORMAT, inputsDigest, prebuiltStatus } from './prebuilt.js';
+export type { PrebuiltFile, PrebuiltStatus } from './prebuilt.js';
 export type { Restamped } from './restamp.js';
 
 /** The bundled knowledge files' folder: src/knowledge (or dist/knowledge once built). */
@@ -34,6 +40,8 @@ export interface KnowledgeFiles {
   readonly classifier?: unknown;
   /** WordNet distilled over the vocabulary (wordnet.json): English words and synonyms. */
   readonly wordnet?: unknown;
+  /** The index's analysis saved by `npm run build:index` (prebuilt.json): used only if built from exactly these files. */
+  readonly prebuilt?: unknown;
   /** Raw article text by file name. */
   readonly articleFiles: ReadonlyMap<string, string>;
 }
@@ -59,7 +67,8 @@ export function readKnowledgeFiles(dir: URL = HERE): KnowledgeFiles {
       }
     }
   }
-  return { factBase, lexicon: json('lexicon.json'), decider: json('decider.json'), classifier: existsSync(new URL('classifier.json', dir)) ? json('classifier.json') : undefined, wordnet: json('wordnet.json'), articleFiles: files };
+  const optional = (name: string): unknown => (existsSync(new URL(name, dir)) ? json(name) : undefined);
+  return { factBase, lexicon: json('lexicon.json'), decider: json('decider.json'), classifier: optional('classifier.json'), wordnet: json('wordnet.json'), prebuilt: optional('prebuilt.json'), articleFiles: files };
 }
 
 /**
@@ -74,6 +83,18 @@ const ONCE = { jitless: true } as const;
  * the fact and the field, so nothing unchecked (above all, no non-verbatim quote) is ever served.
  */
 export function buildKnowledge(files: KnowledgeFiles): Knowledge {
+  return assemble(files).knowledge;
+}
+
+/**
+ * What `npm run build:index` saves as prebuilt.json: the fact base's analysis, read afresh (the
+ * files are checked in full on the way, so a saved analysis is one of a fact base that passed).
+ */
+export function prebuildIndex(files: KnowledgeFiles): PrebuiltFile {
+  return prebuiltFile(assemble({ ...files, prebuilt: undefined }).analysis, files);
+}
+
+function assemble(files: KnowledgeFiles): { knowledge: Knowledge; analysis: IndexAnalysis } {
   const base = factBaseSchema.safeParse(files.factBase, ONCE);
   const lex = lexiconSchema.safeParse(files.lexicon, ONCE);
   const found = [
@@ -98,14 +119,22 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
     const aliases = new Map(Object.entries(doc.aliases).map(([word, variants]) => [word.toLowerCase(), Object.freeze([...variants])]));
     documents.set(doc.id, Object.freeze({ ...parseArticle(doc.id, raw), year: doc.year, aliases }));
   }
-  found.push(...factBaseProblems(factBase, new Map([...documents].map(([id, article]) => [id, { article, aliases: article.aliases }]))), ...lexiconProblems(lexicon));
   if (found.length > 0) throw failure(found);
+  // The build that saved a prebuilt analysis of these very files ran these checks and passed them.
+  const prebuilt = prebuiltFor(files.prebuilt, files);
+  if (prebuilt === undefined) {
+    found.push(...factBaseProblems(factBase, new Map([...documents].map(([id, article]) => [id, { article, aliases: article.aliases }]))), ...lexiconProblems(lexicon));
+    if (found.length > 0) throw failure(found);
+  }
 
   const facts: readonly Fact[] = Object.freeze(factBase.facts.map((f) => Object.freeze({ ...f })));
   const wordnet = wordnetSchema.safeParse(files.wordnet, ONCE);
   if (wordnet.success) primeStems(wordnet.data.stems);
+  const analyzer = new Analyzer(lexicon, wordnet.success ? tablesOf(wordnet.data) : undefined);
+  const analysis = indexAnalysis(analyzer, facts, documents, prebuilt);
   const engine = new FactEngine({
-    analyzer: new Analyzer(lexicon, wordnet.success ? tablesOf(wordnet.data) : undefined),
+    analyzer,
+    analysis,
     facts,
     documents,
     topicOrder: factBase.topics.map((t) => t.id),
@@ -115,7 +144,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
   const article = documents.get(factBase.documents[0]?.id ?? '') as Article;
   const documentOf = (id: string | undefined): Article => (id === undefined ? article : documents.get(id) ?? article);
   const byId = new Map(facts.map((f) => [f.id, f]));
-  return Object.freeze({
+  const knowledge: Knowledge = Object.freeze({
     article,
     documents,
     facts,
@@ -129,6 +158,7 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
       return doc.sentences.filter((s) => s.n >= n - radius && s.n <= n + radius && n >= 1 && n <= doc.sentences.length);
     },
   });
+  return { knowledge, analysis };
 }
 
 /** The bundled knowledge: read, checked and indexed. */

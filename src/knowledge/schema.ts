@@ -8,6 +8,7 @@ const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a
  * loop rather than element by element: tens of thousands of numbers.
  */
 export const finiteNumbers = z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'number' && Number.isFinite(x)), 'expected an array of finite numbers');
+export const strings = z.custom<string[]>((v) => Array.isArray(v) && v.every((x) => typeof x === 'string'), 'expected an array of strings');
 export function wholeNumbersFrom(min: number) {
   return z.custom<number[]>((v) => Array.isArray(v) && v.every((x) => Number.isInteger(x) && x >= min), `expected an array of whole numbers ≥ ${min}`);
 }
