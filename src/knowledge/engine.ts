@@ -7,7 +7,7 @@ import { FactIndex } from './fact-index.js';
 import type { IndexAnalysis } from './index-analysis.js';
 import type { FactDoc, Ranking } from './fact-index.js';
 import { askedToIdentify } from './identify.js';
-import { isCheck, splitMessage } from './message.js';
+import { isCheck, reportedClaim, splitMessage } from './message.js';
 import { asMembership } from './membership.js';
 import { QuestionCompleter } from './autocomplete.js';
 import { answerFrom, noAnswer } from './answer-shape.js';
@@ -147,7 +147,7 @@ export class FactEngine implements AnswerEngine {
     for (const written of splitMessage(message)) {
       const shown = this.withLabel(written);
       // Answered and reported as written; analysed as the question that settles it.
-      const part = asMembership(shown);
+      const part = this.withoutReporters(asMembership(shown));
       const clause = this.analyzer.analyze(part.text);
       // A clause that names two things the fact base knows is a question on its own: the scene-setting
       // around it ("my neighbour insists…", "I have old friends there") is left out.
@@ -191,6 +191,23 @@ export class FactEngine implements AnswerEngine {
     // "idlib: who holds it?" names a topic; "two qs: …" only counts questions, so it is context.
     if (this.analyzer.analyze(label).terms.some((t) => this.isKnown(t) && numberValue(t) === null)) return { ...rest, text: `${label}: ${part.text}` };
     return { ...rest, context: `${part.context} ${label}`.trim() };
+  }
+
+  /**
+   * The clause, its context and the statement it points back to, each analysed without whoever a
+   * claim is passed on from ("customer said idlib is…" as "idlib is…"), unless the fact base knows a
+   * word of theirs ("Guterres said…", "the officials said…"): a stranger's words are not the question.
+   */
+  private withoutReporters(part: MessagePart): MessagePart {
+    const claimOf = (statement: string): string => {
+      const reported = reportedClaim(statement);
+      return reported === null || this.analyzer.analyze(reported.reporter).terms.some(this.isKnown) ? statement : reported.claim;
+    };
+    const text = claimOf(part.text);
+    const context = claimOf(part.context);
+    const antecedent = part.antecedent === undefined ? undefined : claimOf(part.antecedent);
+    if (text === part.text && context === part.context && antecedent === part.antecedent) return part;
+    return { ...part, text, context, ...(antecedent === undefined ? {} : { antecedent }) };
   }
 
   /** The classified decider for a fact the classifier knows; the base decider for any other. */

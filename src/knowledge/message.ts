@@ -172,6 +172,28 @@ export function isCheck(clause: string): boolean {
   return /\?\s*$/.test(t) && !WH_WORD.test(t);
 }
 
+/**
+ * A claim passed on from someone ("my roommate says the zones…", "customer said idlib is…", "I was
+ * sure the war…"): up to six words of who said it, then a verb of saying or believing. The verbs
+ * are a closed class, as the question openers are; a clause that asks ("what did he say…", "does
+ * the article say…") has no reporter.
+ */
+const REPORTED =
+  /^((?:[^\s?!]+\s+){0,5}?[^\s?!]+?)\s+(?:said|says|say|saying|told\s+(?:me|us)|tells\s+(?:me|us)|claim(?:s|ed)?|insist(?:s|ed)?|swears?|swore|reckon(?:s|ed)?|thinks?|thought|believe(?:s|d)?|heard|hears|read|reads|wrote|writes|argue(?:s|d)?|mention(?:s|ed)?|post(?:s|ed)|keeps?\s+saying|kept\s+saying|(?:is|was|were|are)\s+saying|(?:am|was|is)\s+sure|'m\s+sure)\s+(?:that\s+)?(?=\S)/iu;
+/** "According to my uncle, …": the same, the reporter first. */
+const ACCORDING_TO = /^according\s+to\s+((?:[^\s,?!]+\s+){0,5}?[^\s,?!]+)\s*,\s*(?=\S)/iu;
+
+/** Who a statement reports a claim from, and the claim; null when it reports none. */
+export function reportedClaim(statement: string): { reporter: string; claim: string } | null {
+  const t = statement.trim();
+  const m = ACCORDING_TO.exec(t) ?? REPORTED.exec(t);
+  if (m === null) return null;
+  const reporter = m[1] as string;
+  // "what did he say…", "does the article say…", "is it true he said…": a question, not a report.
+  if (WH_WORD.test(reporter) || YES_NO_OPENER.test(reporter.replace(FILLER, ''))) return null;
+  return { reporter, claim: t.slice(m[0].length) };
+}
+
 /** Whether a clause asks something: a question mark, a question opener, or a "…, right?" check. */
 export function asks(clause: string): boolean {
   const t = clause.trim();

@@ -193,6 +193,23 @@ describe('messages with several questions, context and chatter', () => {
     expectWeighsInFull('Who proposed the de-escalation zones?', 'A columnist wrote that Turkey proposed the de-escalation zones. Does the article agree?');
   });
 
+  it('GIVEN a claim passed on from a stranger ("server on the patio said …") THEN it is weighed as the claim alone, and shown as written', () => {
+    const evaluate = (m: string) => (engine as FactEngine).evaluate(m)[0];
+    const passedOn = evaluate('server on the patio said the idlib zone deal was done in august. right?');
+    const claim = evaluate('the idlib zone deal was done in august. right?');
+    expect([...(passedOn?.ranking.stats.termMass ?? [])]).toEqual([...(claim?.ranking.stats.termMass ?? [])]);
+    expect(passedOn?.probability).toBe(claim?.probability);
+    const a = engine.answer('customer said that idlib is a tiny town w like 50k people. true?');
+    expect(a.answered).toBe(true);
+    expect(a.factId).toBe('idlib-population');
+  });
+
+  it('GIVEN a claim passed on from someone the fact base knows ("Guterres said …") THEN the reporter stays part of the question', () => {
+    const terms = (m: string) => (engine as FactEngine).evaluate(m)[0]?.ranking.stats.analysis.terms ?? [];
+    expect(terms('Guterres said he welcomed the Astana talks, right?')).toContain('guterr');
+    expect(engine.answer('Guterres said he welcomed the Astana talks, right?').factId).toBe('guterres-welcome');
+  });
+
   it('GIVEN a clear question followed by a sentence about the writer THEN that sentence does not sink it', () => {
     // As context, "remember", "name", "few years" and "take" sank it to a did-you-mean at 0.02.
     const a = engine.answer("What did Staffan de Mistura say about all this? I remember his name from the news a few years back but I don't know what his take was here.");

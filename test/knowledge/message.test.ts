@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asks, isCheck, opensQuestion, splitMessage } from '../../src/knowledge/message.js';
+import { asks, isCheck, opensQuestion, reportedClaim, splitMessage } from '../../src/knowledge/message.js';
 
 describe('splitMessage', () => {
   it('GIVEN one plain question THEN it is one part without context', () => {
@@ -136,5 +136,32 @@ describe('asks, opensQuestion and isCheck', () => {
 
   it.each(['Who proposed the zones?', 'how many people live in Idlib?', 'tell me about the zones'])('GIVEN the wh-question %j THEN not a check', (t) => {
     expect(isCheck(t)).toBe(false);
+  });
+});
+
+describe('reportedClaim', () => {
+  it.each([
+    ['my roommate says the zones last six months', 'my roommate', 'the zones last six months'],
+    ['customer said that idlib is a tiny town', 'customer', 'idlib is a tiny town'],
+    ['server on the patio said the idlib deal was done in august.', 'server on the patio', 'the idlib deal was done in august.'],
+    ['According to my uncle, the talks are in Geneva', 'my uncle', 'the talks are in Geneva'],
+    ['I was sure the war started in 2000', 'I', 'the war started in 2000'],
+    ["Grandad keeps saying it's Aleppo", 'Grandad', "it's Aleppo"],
+    ['Guterres said he welcomed the talks', 'Guterres', 'he welcomed the talks'],
+  ])('GIVEN %j THEN the reporter is %j and the claim %j', (statement, reporter, claim) => {
+    expect(reportedClaim(statement)).toEqual({ reporter, claim });
+  });
+
+  it.each([
+    'what did he say about the zones?',
+    'does the article say the zones last six months?',
+    'Did Guterres say he welcomed the talks?',
+    'is it true my uncle said that?',
+    'the tall man at the back of the hall said the talks failed',
+    'the zones last six months',
+    'said the zones last six months',
+    '',
+  ])('GIVEN %j (a question, a reporter of seven words or more, or no reporting verb) THEN no reported claim', (statement) => {
+    expect(reportedClaim(statement)).toBeNull();
   });
 });
