@@ -12,6 +12,8 @@ const MAX_RELATED = 3;
 export class FactRefs {
   private readonly relatedCache = new Map<FactDoc, readonly FactRef[]>();
   private readonly quoteCache = new Map<Fact, readonly Quote[]>();
+  private readonly suggestionCache = new Map<FactDoc, Suggestion>();
+  private featuredDocs: readonly FactDoc[] | undefined;
 
   constructor(
     private readonly docs: readonly FactDoc[],
@@ -37,11 +39,17 @@ export class FactRefs {
   }
 
   suggestion(doc: FactDoc): Suggestion {
-    return { ...this.ref(doc), quotes: this.quotes(doc.fact) };
+    let suggestion = this.suggestionCache.get(doc);
+    if (!suggestion) this.suggestionCache.set(doc, (suggestion = Object.freeze({ ...this.ref(doc), quotes: this.quotes(doc.fact) })));
+    return suggestion;
   }
 
   /** The first fact of each topic, topics in the curator's order: a tour of what the article covers. */
-  featured(): FactDoc[] {
+  featured(): readonly FactDoc[] {
+    return (this.featuredDocs ??= Object.freeze(this.featuredOf()));
+  }
+
+  private featuredOf(): FactDoc[] {
     const rank = (topic: string) => {
       const i = this.topicOrder.indexOf(topic);
       return i === -1 ? this.topicOrder.length : i;

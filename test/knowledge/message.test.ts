@@ -153,6 +153,14 @@ describe('reportedClaim', () => {
   });
 
   it.each([
+    'said', 'says', 'say', 'saying', 'told me', 'told us', 'tells me', 'tells us', 'claims', 'claimed', 'insists', 'insisted', 'swears', 'swore',
+    'reckons', 'reckoned', 'thinks', 'thought', 'believes', 'believed', 'heard', 'hears', 'read', 'reads', 'wrote', 'writes', 'argues', 'argued',
+    'mentioned', 'posted', 'keeps saying', 'kept saying', 'was saying', 'was sure', 'am sure',
+  ])('GIVEN the reporting verb %j THEN the claim after it is found (the quick scan that skips most clauses knows it too)', (verb) => {
+    expect(reportedClaim(`my Uncle Bob ${verb} the zones last a year`)).toEqual({ reporter: 'my Uncle Bob', claim: 'the zones last a year' });
+  });
+
+  it.each([
     'what did he say about the zones?',
     'does the article say the zones last six months?',
     'Did Guterres say he welcomed the talks?',
