@@ -68,7 +68,18 @@ export function readKnowledgeFiles(dir: URL = HERE): KnowledgeFiles {
     }
   }
   const optional = (name: string): unknown => (existsSync(new URL(name, dir)) ? json(name) : undefined);
-  return { factBase, lexicon: json('lexicon.json'), decider: json('decider.json'), classifier: optional('classifier.json'), wordnet: json('wordnet.json'), prebuilt: optional('prebuilt.json'), articleFiles: files };
+  return { factBase, lexicon: json('lexicon.json'), decider: json('decider.json'), classifier: optional('classifier.json'), wordnet: json('wordnet.json'), prebuilt: cached(dir), articleFiles: files };
+}
+
+/** prebuilt.json, a cache: a file that is not JSON is kept as its error, which no prebuilt index matches. */
+function cached(dir: URL): unknown {
+  const url = new URL('prebuilt.json', dir);
+  if (!existsSync(url)) return undefined;
+  try {
+    return JSON.parse(readFileSync(url, 'utf8'));
+  } catch (err) {
+    return { unreadable: (err as Error).message };
+  }
 }
 
 /**

@@ -56,6 +56,16 @@ describe('npm run build:index', () => {
     }
   });
 
+  it('GIVEN a prebuilt.json that is not JSON THEN the bot still reads the fact base, knowledge:check calls it malformed, and build:index replaces it', () => {
+    const dir = copy();
+    writeFileSync(join(dir, 'prebuilt.json'), '{"format": 1, "inputs": ');
+    const r = runCli('knowledge-check', [dir]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('prebuilt.json is malformed: run npm run build:index');
+    expect(runCli('build-index', [dir]).stdout).toMatch(/^wrote prebuilt\.json/);
+    expect(readFileSync(join(dir, 'prebuilt.json'), 'utf8')).toBe(readFileSync(join(knowledgeDir, 'prebuilt.json'), 'utf8'));
+  });
+
   it('GIVEN a fact base edited after prebuilt.json was written THEN knowledge:check passes and says the file is stale', () => {
     const dir = copy();
     expect(runCli('build-index', [dir]).status).toBe(0);

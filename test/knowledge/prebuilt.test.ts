@@ -73,6 +73,7 @@ describe('prebuilt.json (the index analysis npm run build:index saves)', () => {
     ['a term without a weight', { ...saved, analysis: { ...saved.analysis, facts: [{ ...saved.analysis.facts[0], terms: [['idlib']] }, ...saved.analysis.facts.slice(1)] } }, 'malformed'],
     ['an unknown intent', { ...saved, analysis: { ...saved.analysis, facts: [{ ...saved.analysis.facts[0], questions: [{ terms: ['x'], intents: ['how'] }] }, ...saved.analysis.facts.slice(1)] } }, 'malformed'],
     ['not an object', 'prebuilt', 'malformed'],
+    ['text that is not JSON (as readKnowledgeFiles keeps it)', { unreadable: 'Unexpected end of JSON input' }, 'malformed'],
     ['nothing', undefined, 'missing'],
     ['another fact base', { ...saved, inputs: '0'.repeat(64) }, 'stale'],
   ])('GIVEN prebuilt.json with %s THEN it is %s, and the index is built from the texts with the same answers', (_what, prebuilt, status) => {
