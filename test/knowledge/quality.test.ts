@@ -159,7 +159,7 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // Held out: frozen before the engine that scored them and scored once (README), never fitted,
   // tuned on or read; the fit script leaves them out. Blind119 to blind126 were also a validation
   // set in stops 21 and 22 (aggregate figures only, to decide on candidates; stop 22's reported
-  // claims were adopted on them). Blind131 to blind134 were scored once with stop 22's final engine.
+  // claims were adopted on them). Blind131 to blind138 were scored once with stop 22's final engine.
   ['questions.blind119.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
   ['questions.blind120.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind121.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
@@ -176,6 +176,10 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind132.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
   ['questions.blind133.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
   ['questions.blind134.jsonl', { top: 0.92, offtopic: 0.86, unanswerable: 0.83, precision: 0.92 }],
+  ['questions.blind135.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.79, precision: 0.94 }],
+  ['questions.blind136.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.76, precision: 0.92 }],
+  ['questions.blind137.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.8, precision: 0.92 }],
+  ['questions.blind138.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.75, precision: 0.93 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
