@@ -8,6 +8,8 @@ import { NAME_INSIDE, NAME_OPENING, baseForms, stemsOf } from './word-forms.js';
 import { intentsOf } from './intents.js';
 import type { Intent } from './intents.js';
 import type { Analysis, WordNetTables } from './analysis.js';
+import { vocabularyOf } from './index-analysis.js';
+import type { Vocabulary } from './index-analysis.js';
 
 export type { Intent } from './intents.js';
 export type { Analysis, WordNetTables } from './analysis.js';
@@ -245,25 +247,6 @@ export class Analyzer {
   }
 
 }
-
-/** The words of some texts, and those they write capitalised (the names a misspelling may sound like), each once, in the order first met. */
-export interface Vocabulary {
-  readonly words: readonly string[];
-  readonly names: readonly string[];
-}
-
-export function vocabularyOf(texts: Iterable<string>): Vocabulary {
-  const known = new Set<string>();
-  const names = new Set<string>();
-  for (const text of texts) {
-    for (const w of words(text)) known.add(w);
-    for (const m of text.matchAll(CAPITALISED)) for (const w of words(m[0])) names.add(w);
-  }
-  return { words: [...known], names: [...names] };
-}
-
-/** A capitalised word, anywhere in a text. */
-const CAPITALISED = /\p{Lu}[\p{L}'-]*/gu;
 
 /** A letter three or more times in a row: no English word has one. */
 const STRETCHED = /(\p{L})\1\1/u;

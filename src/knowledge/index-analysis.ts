@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
-import { vocabularyOf } from './analyzer.js';
-import type { Analyzer, Intent, Vocabulary } from './analyzer.js';
+import type { Analyzer, Intent } from './analyzer.js';
 import { unnamedIn } from './identify.js';
 import { strings } from './schema.js';
+import { words } from './text.js';
 import type { Article, Fact } from './types.js';
 
 /**
@@ -49,7 +49,7 @@ export const indexAnalysisSchema = z.strictObject({
 });
 
 /** The source sentences a fact cites, as text. */
-export function sentenceTexts(fact: Fact, documents: ReadonlyMap<string, Article>): string[] {
+function sentenceTexts(fact: Fact, documents: ReadonlyMap<string, Article>): string[] {
   return fact.sentences.flatMap((n) => documents.get(fact.source)?.sentences[n - 1]?.text ?? []);
 }
 
@@ -119,3 +119,22 @@ const NAME_RUN = /(?<=[\p{L}\p{N},;'")\]]\s+)\p{Lu}[\p{L}.-]*(?:\s+(?:of\s+)?\p{
 function namesIn(text: string): string[] {
   return [...text.matchAll(NAME_RUN)].map((m) => m[0]);
 }
+
+/** The words of some texts, and those they write capitalised (the names a misspelling may sound like), each once, in the order first met. */
+export interface Vocabulary {
+  readonly words: readonly string[];
+  readonly names: readonly string[];
+}
+
+export function vocabularyOf(texts: Iterable<string>): Vocabulary {
+  const known = new Set<string>();
+  const names = new Set<string>();
+  for (const text of texts) {
+    for (const w of words(text)) known.add(w);
+    for (const m of text.matchAll(CAPITALISED)) for (const w of words(m[0])) names.add(w);
+  }
+  return { words: [...known], names: [...names] };
+}
+
+/** A capitalised word, anywhere in a text. */
+const CAPITALISED = /\p{Lu}[\p{L}'-]*/gu;
