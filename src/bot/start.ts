@@ -231,6 +231,10 @@ export async function runWithConfig(config: Config, options: RunFromEnvOptions =
   } catch (err) {
     throw explainStartupError(err);
   }
+  // Correct either way, only a slower start: the host should know how to get the fast one back.
+  if (knowledge.prebuilt !== undefined && knowledge.prebuilt !== 'current') {
+    logger.warn({ prebuilt: knowledge.prebuilt }, `prebuilt.json is ${knowledge.prebuilt}: the index was built from the facts' texts (run npm run build:index)`);
+  }
   const bot = await startBot({
     config,
     knowledge,

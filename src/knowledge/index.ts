@@ -132,7 +132,8 @@ function assemble(files: KnowledgeFiles): { knowledge: Knowledge; analysis: Inde
   }
   if (found.length > 0) throw failure(found);
   // The build that saved a prebuilt analysis of these very files ran these checks and passed them.
-  const prebuilt = prebuiltFor(files.prebuilt, files);
+  const cache = prebuiltFor(files.prebuilt, files);
+  const prebuilt = cache.analysis;
   if (prebuilt === undefined) {
     found.push(...factBaseProblems(factBase, new Map([...documents].map(([id, article]) => [id, { article, aliases: article.aliases }]))), ...lexiconProblems(lexicon));
     if (found.length > 0) throw failure(found);
@@ -156,6 +157,7 @@ function assemble(files: KnowledgeFiles): { knowledge: Knowledge; analysis: Inde
   const documentOf = (id: string | undefined): Article => (id === undefined ? article : documents.get(id) ?? article);
   const byId = new Map(facts.map((f) => [f.id, f]));
   const knowledge: Knowledge = Object.freeze({
+    prebuilt: cache.status,
     article,
     documents,
     facts,

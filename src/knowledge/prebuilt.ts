@@ -68,24 +68,19 @@ function feed(hash: Hash, value: unknown): void {
   hash.update('}\n');
 }
 
-/** The prebuilt analysis when `raw` is a well-formed one built from exactly these inputs, else undefined. */
-export function prebuiltFor(raw: unknown, inputs: AnalysisInputs): IndexAnalysis | undefined {
-  const checked = check(raw, inputs);
-  return checked.status === 'current' ? checked.analysis : undefined;
-}
-
 /** Whether a start-up with these files uses the prebuilt analysis, and if not, why. */
 export type PrebuiltStatus = 'current' | 'stale' | 'malformed' | 'missing';
 
-export function prebuiltStatus(raw: unknown, inputs: AnalysisInputs): PrebuiltStatus {
-  return check(raw, inputs).status;
-}
-
-function check(raw: unknown, inputs: AnalysisInputs): { status: PrebuiltStatus; analysis?: IndexAnalysis } {
+/** What a start-up makes of prebuilt.json: its analysis when it is well-formed and built from exactly these inputs. */
+export function prebuiltFor(raw: unknown, inputs: AnalysisInputs): { readonly status: PrebuiltStatus; readonly analysis?: IndexAnalysis } {
   if (raw === undefined) return { status: 'missing' };
   const parsed = prebuiltSchema.safeParse(raw, { jitless: true });
   if (!parsed.success) return { status: 'malformed' };
   return parsed.data.inputs === inputsDigest(inputs) ? { status: 'current', analysis: parsed.data.analysis } : { status: 'stale' };
+}
+
+export function prebuiltStatus(raw: unknown, inputs: AnalysisInputs): PrebuiltStatus {
+  return prebuiltFor(raw, inputs).status;
 }
 
 /** The file `npm run build:index` writes for an analysis of these inputs. */

@@ -1,3 +1,5 @@
+import type { PrebuiltStatus } from './prebuilt.js';
+
 /** One sentence of a source document, numbered from 1 in reading order (headline first, byline last). */
 export interface Sentence {
   readonly n: number;
@@ -104,6 +106,11 @@ export interface AnswerEngine {
 }
 
 export interface Knowledge {
+  /**
+   * Whether the index was read from prebuilt.json ('current') or built from the facts' texts, and
+   * why ('stale', 'malformed', 'missing'): the host is told to run `npm run build:index`.
+   */
+  readonly prebuilt?: PrebuiltStatus;
   /** The first (primary) document: the one the bot introduces itself with. */
   readonly article: Article;
   /** Every document, by id, in the fact base's order. */

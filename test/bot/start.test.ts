@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BOT_PERMISSIONS, botIntents, createClient, inviteUrl } from '../../src/bot/client.js';
 import { explainStartupError, runFromEnv, StartupError } from '../../src/bot/start.js';
 import { ConfigError } from '../../src/config.js';
-import { KnowledgeError } from '../../src/knowledge/index.js';
+import { KnowledgeError, buildKnowledge, readKnowledgeFiles } from '../../src/knowledge/index.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.not-a-real-token-abcdefghijklmnop';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -148,6 +148,21 @@ describe('runFromEnv', () => {
     expect((err as Error).message).toMatch(/^Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/);
     expect(logs.text()).toContain('"msg":"starting"');
     expect(logs.text()).not.toContain(TOKEN);
+    // The bundled prebuilt.json is current: nothing to warn about.
+    expect(logs.text()).not.toContain('prebuilt.json is');
+  });
+
+  it('GIVEN knowledge built without prebuilt.json THEN it warns once how to get the fast start back, then goes on starting', async () => {
+    const api = await fakeDiscord(401);
+    const logs = sink();
+    const knowledge = buildKnowledge({ ...readKnowledgeFiles(), prebuilt: undefined });
+    await runFromEnv({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: api }, { logDestination: logs.stream, knowledge }).catch(() => undefined);
+    const warned = logs
+      .text()
+      .split('\n')
+      .filter((l) => l.includes('prebuilt.json is missing'));
+    expect(warned).toHaveLength(1);
+    expect(JSON.parse(warned[0] as string)).toMatchObject({ level: 40, prebuilt: 'missing', msg: "prebuilt.json is missing: the index was built from the facts' texts (run npm run build:index)" });
   });
 });
 

@@ -43,9 +43,15 @@ describe('prebuilt.json (the index analysis npm run build:index saves)', () => {
     for (const q of questions.slice(0, 100)) expect(prebuilt.suggest(q.slice(0, 6), 10)).toEqual(read.suggest(q.slice(0, 6), 10));
   });
 
+  it('GIVEN the bundled files, or none of prebuilt.json THEN the knowledge says whether the index came from it', () => {
+    expect(buildKnowledge(bundled).prebuilt).toBe('current');
+    expect(buildKnowledge(fromTexts).prebuilt).toBe('missing');
+  });
+
   it('GIVEN a fact edited after prebuilt.json was saved THEN it is stale, ignored, and the edit is answered', () => {
     const edited = withEditedAnswer(bundled, 'rounds', 'They have held five rounds so far, says the article.');
     expect(prebuiltStatus(edited.prebuilt, edited)).toBe('stale');
+    expect(buildKnowledge(edited).prebuilt).toBe('stale');
     const answer = buildKnowledge(edited).engine.answer('How many rounds of talks have there been?');
     expect(answer.answer).toBe('They have held five rounds so far, says the article.');
   });
