@@ -178,13 +178,14 @@ export function isCheck(clause: string): boolean {
  * are a closed class, as the question openers are; a clause that asks ("what did he say…", "does
  * the article say…") has no reporter.
  */
-const REPORTED =
-  /^((?:[^\s?!]+\s+){0,5}?[^\s?!]+?)\s+(?:said|says|say|saying|told\s+(?:me|us)|tells\s+(?:me|us)|claim(?:s|ed)?|insist(?:s|ed)?|swears?|swore|reckon(?:s|ed)?|thinks?|thought|believe(?:s|d)?|heard|hears|read|reads|wrote|writes|argue(?:s|d)?|mention(?:s|ed)?|post(?:s|ed)|keeps?\s+saying|kept\s+saying|(?:is|was|were|are)\s+saying|(?:am|was|is)\s+sure)\s+(?:that\s+)?(?=\S)/iu;
+const REPORTING_VERBS =
+  "said|says|say|saying|told\\s+(?:me|us)|tells\\s+(?:me|us)|claim(?:s|ed)?|insist(?:s|ed)?|swears?|swore|reckon(?:s|ed)?|thinks?|thought|believe(?:s|d)?|heard|hears|read|reads|wrote|writes|argue(?:s|d)?|mention(?:s|ed)?|post(?:s|ed)|keeps?\\s+saying|kept\\s+saying|(?:is|was|were|are)\\s+saying|(?:am|was|is)\\s+sure";
+const REPORTED = new RegExp(`^((?:[^\\s?!]+\\s+){0,5}?[^\\s?!]+?)\\s+(?:${REPORTING_VERBS})\\s+(?:that\\s+)?(?=\\S)`, 'iu');
 /** "According to my uncle, …": the same, the reporter first. */
 const ACCORDING_TO = /^according\s+to\s+((?:[^\s,?!]+\s+){0,5}?[^\s,?!]+)\s*,\s*(?=\S)/iu;
 
-/** Any verb REPORTED knows, anywhere: most clauses have none, and this one scan rules them out. */
-const REPORTING_WORD = /\b(?:sa(?:id|ys?|ying)|tel(?:ls?|d)|told|claim|insist|swe?ar|swore|reckon|think|thought|believ|hear|read|wr(?:ote|ites)|argu|mention|post|kep|sure|according)/iu;
+/** Any of those verbs, or "according to", anywhere: most clauses have none, and this one scan rules them out. */
+const REPORTING_WORD = new RegExp(`\\b(?:${REPORTING_VERBS}|according\\s+to)\\b`, 'iu');
 
 /** Who a statement reports a claim from, and the claim; null when it reports none. */
 export function reportedClaim(statement: string): { reporter: string; claim: string } | null {
