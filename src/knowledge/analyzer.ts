@@ -92,13 +92,15 @@ export class Analyzer {
     const derived = new Set<string>();
     const terms = this.aliases.termsOf(ws, { substituted, derived });
     const intents = intentsOf(raw);
+    // Both name patterns need a capital: chat typed in lower case has none to look for.
+    const caseless = !/\p{Lu}/u.test(text);
     return {
       terms,
       intents,
       corrections,
-      names: stemsOf(text, NAME_INSIDE),
-      openers: stemsOf(text, NAME_OPENING),
-      caseless: !/\p{Lu}/u.test(text),
+      names: caseless ? new Set() : stemsOf(text, NAME_INSIDE),
+      openers: caseless ? new Set() : stemsOf(text, NAME_OPENING),
+      caseless,
       // "Thanks!" is chatter; "who did they thank?" asks something (a wh-word), so it is not.
       smalltalk: intents.every((i) => i === 'yesno') && raw.some((w) => this.smalltalk.has(w)) && raw.every((w) => this.smalltalk.has(w) || this.stopwords.has(w)),
       synonymous,
@@ -181,12 +183,14 @@ export class Analyzer {
 
   /** The text's words as written, stretched words cut back and chat spellings respelt. */
   private written(text: string): string[] {
-    return words(text, true).flatMap((written) => {
+    const out: string[] = [];
+    for (const written of words(text, true)) {
       const w = this.unstretched(written);
       const respelt = this.respellings.get(w);
-      if (respelt !== undefined) return words(respelt);
-      return w.length > 1 || /\d/.test(w) ? [w] : [];
-    });
+      if (respelt !== undefined) out.push(...words(respelt));
+      else if (w.length > 1 || /\d/.test(w)) out.push(w);
+    }
+    return out;
   }
 
   /**

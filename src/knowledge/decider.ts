@@ -88,11 +88,22 @@ const ANSWER_TYPES: ReadonlyMap<string, RegExp> = new Map([
   ['where', /\b(?:[Ii]n|[Aa]t|[Nn]ear)\s+\p{Lu}|\bprovince\b|\bcentral\b/u],
 ]);
 
+/**
+ * Whether each answer holds each kind of thing, by answer: answers come from the fact base, so this
+ * stays small, and testing the patterns (one has a lookbehind) on every question was ~3% of its time.
+ */
+const ANSWER_HOLDS = new Map<string, Map<string, boolean>>();
+
 /** Whether the fact's answer holds the kind of thing asked: a number for "how many", a date for "when". */
 function typeMiss(intents: readonly string[], answer: string): number {
   for (const intent of intents) {
     const pattern = ANSWER_TYPES.get(intent);
-    if (pattern && !pattern.test(answer)) return 1;
+    if (pattern === undefined) continue;
+    let holds = ANSWER_HOLDS.get(answer);
+    if (holds === undefined) ANSWER_HOLDS.set(answer, (holds = new Map()));
+    let held = holds.get(intent);
+    if (held === undefined) holds.set(intent, (held = pattern.test(answer)));
+    if (!held) return 1;
   }
   return 0;
 }

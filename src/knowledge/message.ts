@@ -119,13 +119,26 @@ function clausesOf(message: string): Clause[] {
     const heading = LABEL.exec(body);
     let label = heading?.[1];
     if (heading) body = body.slice(heading[0].length);
-    for (const piece of periodClauses(body).flatMap((c) => c.split(CLAUSE_END)).flatMap((c) => c.split(ENUMERATED)).flatMap((c) => c.split(SECOND_QUESTION))) {
+    for (const piece of splitEach(splitEach(splitEach(periodClauses(body), CLAUSE_END), ENUMERATED), SECOND_QUESTION)) {
       const text = piece.trim().replace(LIST_MARKER, '').replace(DANGLING_CONNECTOR, '');
       if (!/[\p{L}\p{N}]/u.test(text)) continue;
       out.push(label === undefined ? { text, quoted } : { text, quoted, label });
       label = undefined;
     }
     if (label !== undefined) out.push({ text: label, quoted });
+  }
+  return out;
+}
+
+/**
+ * Each piece split where `pattern` matches (a pattern without the g flag). Tested first: most pieces
+ * have no such boundary, and String.prototype.split with a regex builds a sticky copy of it each call.
+ */
+function splitEach(pieces: readonly string[], pattern: RegExp): string[] {
+  const out: string[] = [];
+  for (const piece of pieces) {
+    if (pattern.test(piece)) out.push(...piece.split(pattern));
+    else out.push(piece);
   }
   return out;
 }

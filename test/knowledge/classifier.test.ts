@@ -14,7 +14,9 @@ const model: ClassifierModel = {
   weights: [3, 3, 4],
   blend: 0.15,
 };
-const doc = (id: string): FactDoc => ({ fact: { id } as FactDoc['fact'], index: 0, terms: new Map(), questions: [], intents: new Set(), unnamed: new Set() });
+/** Ties between these test facts fall in the order of their ids, as FactIndex orders them. */
+const IDS = ['a', 'b', 'pop', 'venue'];
+const doc = (id: string): FactDoc => ({ fact: { id } as FactDoc['fact'], index: 0, order: IDS.indexOf(id), terms: new Map(), questions: [], intents: new Set(), unnamed: new Set() });
 const byId = (...docs: FactDoc[]) => (id: string) => docs.find((d) => d.fact.id === id);
 const ranking = (...scored: Array<[FactDoc, number]>): Ranking => ({
   ranked: scored.map(([d, score]) => ({ doc: d, coverage: score, similarity: score, score })),
