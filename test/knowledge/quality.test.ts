@@ -180,6 +180,10 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind136.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.76, precision: 0.92 }],
   ['questions.blind137.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.8, precision: 0.92 }],
   ['questions.blind138.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.75, precision: 0.93 }],
+  ['questions.blind139.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind140.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
+  ['questions.blind141.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.87, precision: 0.93 }],
+  ['questions.blind142.jsonl', { top: 0.92, offtopic: 0.86, unanswerable: 0.7, precision: 0.91 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
