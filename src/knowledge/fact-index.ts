@@ -25,7 +25,7 @@ const UNKNOWN_WEIGHT = { name: 1.5, opener: 1, word: 0.7, caseless: 0.8 } as con
 export interface FactDoc {
   readonly fact: Fact;
   readonly index: number;
-  /** The fact's place when ids are sorted with localeCompare: ties in a ranking go to the first. */
+  /** The fact's place when ids are sorted (by code unit): ties in a ranking go to the first. */
   readonly order: number;
   /** Every term of the fact, with the weight of the best field it occurs in. */
   readonly terms: ReadonlyMap<string, number>;
@@ -106,8 +106,10 @@ export class FactIndex {
     }
     // A word the fact base has never seen is as specific as the rarest word it has.
     this.unknownIdf = maxIdf;
-    // Ties are settled by id; comparing ids with localeCompare on every tie was ~3% of a question.
-    const orderOf = new Map([...facts.map((f) => f.id)].sort((a, b) => a.localeCompare(b)).map((id, order) => [id, order]));
+    // Ties are settled by id, compared by code unit: the same order localeCompare gives kebab-case ids
+    // in English, without the host's locale (or ~6 ms of ICU start-up) deciding it. Comparing ids on
+    // every tie was ~3% of a question's time.
+    const orderOf = new Map([...facts.map((f) => f.id)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((id, order) => [id, order]));
     facts.forEach((fact, index) => {
       const read = analysis.facts[index];
       if (read === undefined) throw new Error(`fact ${fact.id} has no analysis`);
@@ -205,7 +207,7 @@ export class FactIndex {
 
 const NONE: readonly number[] = [];
 
-/** Best score first; equal scores in the order of the facts' ids (localeCompare), so a ranking never depends on input order. */
+/** Best score first; equal scores in the order of the facts' ids, so a ranking never depends on input order or locale. */
 export function byScoreThenId(a: Scored, b: Scored): number {
   return b.score - a.score || a.doc.order - b.doc.order;
 }

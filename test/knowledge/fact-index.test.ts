@@ -6,11 +6,14 @@ import { loadKnowledge } from '../../src/knowledge/index.js';
 const scored = (id: string, order: number, score: number): Scored => ({ doc: { fact: { id }, order } as unknown as FactDoc, coverage: score, similarity: score, score });
 
 describe('FactIndex: the order of a ranking', () => {
-  it('GIVEN the bundled fact base THEN each fact ranks among ties by its id, as localeCompare orders ids', () => {
+  it('GIVEN the bundled fact base THEN each fact ranks among ties by its id, by code unit, which for kebab-case ids is English collation order too', () => {
     const { docs } = (loadKnowledge().engine as FactEngine)['index'];
-    const byLocale = docs.map((d) => d.fact.id).sort((a, b) => a.localeCompare(b));
-    expect(docs.map((d) => byLocale[d.order])).toEqual(docs.map((d) => d.fact.id));
+    const ids = docs.map((d) => d.fact.id);
+    const byCodeUnit = [...ids].sort();
+    expect(docs.map((d) => byCodeUnit[d.order])).toEqual(ids);
     expect(new Set(docs.map((d) => d.order)).size).toBe(docs.length);
+    // Ties used to be settled with localeCompare: the order is the one English collation gives.
+    expect([...ids].sort((a, b) => a.localeCompare(b, 'en'))).toEqual(byCodeUnit);
   });
 
   it('GIVEN scores THEN the best comes first; GIVEN equal scores THEN the fact earlier in id order does', () => {
