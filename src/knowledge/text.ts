@@ -18,7 +18,8 @@ const CASE_SENSITIVE: ReadonlyArray<[RegExp, string]> = [
 /** Raw input looked at before normalisation: NFKC can expand text, so it only ever sees this much. */
 export const MAX_RAW_QUESTION_CHARS = 4 * MAX_QUESTION_CHARS;
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on first use: starting ICU's segmenter takes ~9 ms, and only a message over the cap needs it. */
+let graphemes: Intl.Segmenter | undefined;
 
 /** The longest prefix of `text` of at most `max` UTF-16 units that does not split a surrogate pair. */
 export function capCodePoints(text: string, max: number): string {
@@ -37,6 +38,7 @@ export function capGraphemes(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = 0;
   // Whether a grapheme ends at `max` depends on the whole code point that starts there.
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   for (const { index, segment } of graphemes.segment(capCodePoints(text, max + 2))) {
     if (index + segment.length > max) break;
     end = index + segment.length;
