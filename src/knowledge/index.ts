@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { Analyzer } from './analyzer.js';
 import type { WordNetTables } from './analyzer.js';
 import { WordList } from './word-list.js';
@@ -102,12 +103,15 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
  * files are checked in full on the way, so a saved analysis is one of a fact base that passed).
  */
 export function prebuildIndex(files: KnowledgeFiles): PrebuiltFile {
-  return prebuiltFile(assemble({ ...files, prebuilt: undefined }).analysis, files);
+  const { analysis, factBase, lexicon } = assemble({ ...files, prebuilt: undefined });
+  return prebuiltFile(analysis, files, { factBase: isDeepStrictEqual(factBase, files.factBase), lexicon: isDeepStrictEqual(lexicon, files.lexicon) });
 }
 
-function assemble(files: KnowledgeFiles): { knowledge: Knowledge; analysis: IndexAnalysis } {
-  const base = factBaseSchema.safeParse(files.factBase, ONCE);
-  const lex = lexiconSchema.safeParse(files.lexicon, ONCE);
+function assemble(files: KnowledgeFiles): { knowledge: Knowledge; analysis: IndexAnalysis; factBase: FactBaseFile; lexicon: LexiconFile } {
+  // The build that saved a prebuilt analysis of these very files ran every check below and passed them.
+  const cache = prebuiltFor(files.prebuilt, files);
+  const base = cache.asWritten?.factBase ? { success: true as const, data: files.factBase as FactBaseFile } : factBaseSchema.safeParse(files.factBase, ONCE);
+  const lex = cache.asWritten?.lexicon ? { success: true as const, data: files.lexicon as LexiconFile } : lexiconSchema.safeParse(files.lexicon, ONCE);
   const found = [
     ...(base.success ? [] : schemaProblems('facts.json', base.error, files.factBase)),
     ...(lex.success ? [] : schemaProblems('lexicon.json', lex.error, files.lexicon)),
@@ -131,8 +135,6 @@ function assemble(files: KnowledgeFiles): { knowledge: Knowledge; analysis: Inde
     documents.set(doc.id, Object.freeze({ ...parseArticle(doc.id, raw), year: doc.year, aliases }));
   }
   if (found.length > 0) throw failure(found);
-  // The build that saved a prebuilt analysis of these very files ran these checks and passed them.
-  const cache = prebuiltFor(files.prebuilt, files);
   const prebuilt = cache.analysis;
   if (prebuilt === undefined) {
     found.push(...factBaseProblems(factBase, new Map([...documents].map(([id, article]) => [id, { article, aliases: article.aliases }]))), ...lexiconProblems(lexicon));
@@ -171,7 +173,7 @@ function assemble(files: KnowledgeFiles): { knowledge: Knowledge; analysis: Inde
       return doc.sentences.filter((s) => s.n >= n - radius && s.n <= n + radius && n >= 1 && n <= doc.sentences.length);
     },
   });
-  return { knowledge, analysis };
+  return { knowledge, analysis, factBase, lexicon };
 }
 
 /** The bundled knowledge: read, checked and indexed. */

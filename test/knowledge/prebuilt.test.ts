@@ -62,6 +62,30 @@ describe('prebuilt.json (the index analysis npm run build:index saves)', () => {
     expect(() => buildKnowledge({ ...bundled, factBase })).toThrow(KnowledgeError);
   });
 
+  it('GIVEN the bundled fact base and lexicon THEN prebuilt.json records that they are, as written, what their schemas make of them', () => {
+    expect(saved.asWritten).toEqual({ factBase: true, lexicon: true });
+  });
+
+  it('GIVEN a fact base whose schema changes it (a question with spaces to trim) THEN it is not recorded as written, and a start-up with it still runs the schema', () => {
+    const factBase = structuredClone(bundled.factBase) as { facts: Array<{ id: string; questions: string[] }> };
+    const fact = factBase.facts.find((f) => f.id === 'rounds') as { questions: string[] };
+    fact.questions = [`  ${fact.questions[0] as string}  `, ...fact.questions.slice(1)];
+    const untrimmed = { ...fromTexts, factBase };
+    const file = prebuildIndex(untrimmed);
+    expect(file.asWritten).toEqual({ factBase: false, lexicon: true });
+    const knowledge = buildKnowledge({ ...untrimmed, prebuilt: file });
+    expect(knowledge.prebuilt).toBe('current');
+    // What the engine holds is the schema's output, trimmed, though the index came from the file.
+    expect(knowledge.fact('rounds')?.questions[0]).toBe(fact.questions[0]?.trim());
+  });
+
+  it('GIVEN a file recorded as written THEN start-up reads it as written: the same facts and answers as after the schema', () => {
+    const trusted = buildKnowledge(bundled);
+    const checked = buildKnowledge({ ...bundled, prebuilt: { ...saved, asWritten: { factBase: false, lexicon: false } } });
+    expect(trusted.facts).toEqual(checked.facts);
+    for (const q of questions.slice(0, 60)) expect(trusted.engine.answer(q)).toEqual(checked.engine.answer(q));
+  });
+
   it('GIVEN the article, the lexicon or WordNet changed THEN the digest changes, and it is stable otherwise', () => {
     const digest = inputsDigest(bundled);
     expect(inputsDigest({ ...bundled })).toBe(digest);
@@ -76,6 +100,7 @@ describe('prebuilt.json (the index analysis npm run build:index saves)', () => {
   it.each([
     ['another format', { ...saved, format: PREBUILT_FORMAT + 1 }, 'malformed'],
     ['a digest that is not hex', { ...saved, inputs: 'x'.repeat(64) }, 'malformed'],
+    ['no record of which inputs are as written (format 1)', { format: PREBUILT_FORMAT, inputs: saved.inputs, analysis: saved.analysis }, 'malformed'],
     ['a term without a weight', { ...saved, analysis: { ...saved.analysis, facts: [{ ...saved.analysis.facts[0], terms: [['idlib']] }, ...saved.analysis.facts.slice(1)] } }, 'malformed'],
     ['an unknown intent', { ...saved, analysis: { ...saved.analysis, facts: [{ ...saved.analysis.facts[0], questions: [{ terms: ['x'], intents: ['how'] }] }, ...saved.analysis.facts.slice(1)] } }, 'malformed'],
     ['not an object', 'prebuilt', 'malformed'],
