@@ -43,12 +43,6 @@ export const forestSchema = z
 
 export type Forest = z.infer<typeof forestSchema>;
 
-/** A tree's depth below `node` (a leaf is 0), in a forest the schema has checked. */
-function depthBelow(forest: Forest, node: number): number {
-  if ((forest.feature[node] as number) < 0) return 0;
-  return 1 + Math.max(depthBelow(forest, forest.left[node] as number), depthBelow(forest, forest.right[node] as number));
-}
-
 /**
  * The forest as complete trees of one depth, in typed arrays: tree t's split k sits at
  * `t * splits + k` with its children at 2k+1 and 2k+2, so a walk is a fixed number of steps with no
@@ -61,7 +55,9 @@ const compiled = new WeakMap<Forest, Compiled>();
 function compile(forest: Forest): Compiled {
   const known = compiled.get(forest);
   if (known !== undefined) return known;
-  const depth = Math.max(...forest.roots.map((r) => depthBelow(forest, r)));
+  // The schema capped it at MAX_DEPTH: the first depth no tree goes past.
+  let depth = 0;
+  while (forest.roots.some((r) => deeperThan(forest, r, depth))) depth++;
   const splits = (1 << depth) - 1;
   const leaves = 1 << depth;
   const feature = new Int32Array(forest.roots.length * splits);
