@@ -160,6 +160,8 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // tuned on or read; the fit script leaves them out. Blind119 to blind126 were also a validation
   // set in stops 21 and 22 (aggregate figures only, to decide on candidates; stop 22's reported
   // claims were adopted on them). Blind131 to blind138 were scored once with stop 22's final engine.
+  // Blind143 to blind146 were scored once with the engine stop 24 shipped (stop 22's answers);
+  // blind147 to blind150 were stop 24's validation set (aggregate figures only, one candidate, rejected).
   ['questions.blind119.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
   ['questions.blind120.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind121.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
@@ -184,6 +186,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind140.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind141.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.87, precision: 0.93 }],
   ['questions.blind142.jsonl', { top: 0.92, offtopic: 0.86, unanswerable: 0.7, precision: 0.91 }],
+  ['questions.blind143.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind144.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
+  ['questions.blind145.jsonl', { top: 0.89, offtopic: 0.86, unanswerable: 0.84, precision: 0.91 }],
+  ['questions.blind146.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.84, precision: 0.92 }],
+  ['questions.blind147.jsonl', { top: 0.84, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind148.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.84, precision: 0.92 }],
+  ['questions.blind149.jsonl', { top: 0.78, offtopic: 0.9, unanswerable: 0.72, precision: 0.89 }],
+  ['questions.blind150.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
