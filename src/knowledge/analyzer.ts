@@ -3,7 +3,7 @@ import { stem, words } from './text.js';
 import { MAX_TYPO_WORD, TypoCorrector } from './typos.js';
 import { PhoneticNames } from './phonetic.js';
 import { AliasRules } from './aliases.js';
-import { NAME_INSIDE, NAME_OPENING, baseForms, stemsOf } from './word-forms.js';
+import { NAME_INSIDE, NAME_OPENING, baseForms, chatSpellings, stemsOf } from './word-forms.js';
 
 import { intentsOf } from './intents.js';
 import type { Intent } from './intents.js';
@@ -185,7 +185,7 @@ export class Analyzer {
   private written(text: string): string[] {
     const out: string[] = [];
     for (const written of words(text, true)) {
-      const w = this.unstretched(written);
+      const w = this.spelledOut(written);
       const respelt = this.respellings.get(w);
       if (respelt !== undefined) out.push(...words(respelt));
       else if (w.length > 1 || /\d/.test(w)) out.push(w);
@@ -194,16 +194,19 @@ export class Analyzer {
   }
 
   /**
-   * A word typed with a letter held down ("hiii", "sooo", "whyyy", "looong") as the word it
-   * stretches: each run of three or more letters cut to two, then to one, whichever is a word the
-   * lexicon, the fact base or English knows. Anything else stays as written.
+   * A chat spelling as the word it stands for: a letter held down ("hiii", "sooo", "whyyy") or a
+   * final "g" dropped ("talkin", "mornin"), read as the first of its readings (chatSpellings) that
+   * is a word the lexicon, the fact base or English knows, unless it is such a word as written
+   * ("within", "cabin"). Anything else stays as written.
    */
-  private unstretched(word: string): string {
-    if (!STRETCHED.test(word)) return word;
-    for (const candidate of [word.replace(STRETCHED_ALL, '$1$1'), word.replace(STRETCHED_ALL, '$1')]) {
-      if (this.known.has(candidate) || this.respellings.has(candidate) || this.smalltalk.has(candidate) || this.isEnglish(candidate)) return candidate;
-    }
-    return word;
+  private spelledOut(word: string): string {
+    const readings = chatSpellings(word);
+    if (readings.length === 0 || this.isWord(word)) return word;
+    return readings.find((r) => this.isWord(r)) ?? word;
+  }
+
+  private isWord(word: string): boolean {
+    return this.known.has(word) || this.respellings.has(word) || this.smalltalk.has(word) || this.isEnglish(word);
   }
 
   /** Whether a word occurs in the lexicon or in any indexed text. */
@@ -251,7 +254,3 @@ export class Analyzer {
   }
 
 }
-
-/** A letter three or more times in a row: no English word has one. */
-const STRETCHED = /(\p{L})\1\1/u;
-const STRETCHED_ALL = /(\p{L})\1{2,}/gu;

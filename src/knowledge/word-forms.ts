@@ -41,12 +41,29 @@ export function inflects(word: string, variant: string): boolean {
 export function baseForms(word: string): string[] {
   const out = [word];
   if (word.endsWith('ies')) out.push(`${word.slice(0, -3)}y`);
-  if (/(?:s|x|z|ch|sh)es$/.test(word)) out.push(word.slice(0, -2));
+  // "boxes" → "box", but "uses" → "use" and "causes" → "cause": both readings are tried.
+  if (/(?:s|x|z|ch|sh)es$/.test(word)) out.push(word.slice(0, -2), word.slice(0, -1));
   else if (/[^su]s$/.test(word)) out.push(word.slice(0, -1));
   if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
   if (word.endsWith('ing')) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
   // A doubled final consonant before the ending: "getting" → "get", "stopped" → "stop".
   const doubled = /([b-df-hj-np-tv-z])\1(?:ing|ed)$/.exec(word);
   if (doubled) out.push(word.slice(0, doubled.index + 1));
+  return out;
+}
+
+/** A letter three or more times in a row: no English word has one. */
+const STRETCHED = /(\p{L})\1\1/u;
+const STRETCHED_ALL = /(\p{L})\1{2,}/gu;
+
+/**
+ * What a chat spelling may stand for, most likely first: a word with a letter held down, its runs
+ * cut to two letters, then to one ("sooo" → "soo", "so"); a word with its final "g" dropped, the
+ * "-ing" form ("talkin" → "talking"). Empty for a word written neither way.
+ */
+export function chatSpellings(word: string): string[] {
+  const out: string[] = [];
+  if (STRETCHED.test(word)) out.push(word.replace(STRETCHED_ALL, '$1$1'), word.replace(STRETCHED_ALL, '$1'));
+  if (word.length >= 4 && word.endsWith('in')) out.push(`${word}g`);
   return out;
 }

@@ -89,6 +89,39 @@ describe('analyzer: chat spellings', () => {
   it('GIVEN an English word with a doubled consonant before its ending THEN it is English, not a probable name', () => {
     expect([...a.analyze('getting stopped').foreign]).toEqual([]);
   });
+
+  it.each([
+    ['talkin', 'talking'],
+    ['mornin', 'morning'],
+    ['fightin', 'fighting'],
+  ])('GIVEN %s, a final g dropped THEN it reads as %s when that is a word', (dropped, word) => {
+    expect(a.analyze(`${dropped} countries`).terms).toEqual(a.analyze(`${word} countries`).terms);
+    expect(a.analyze(dropped).foreign.size).toBe(0);
+  });
+
+  it('GIVEN a word ending in -in that is a word as written (within, cabin) THEN it stays as written', () => {
+    expect(a.analyze('within countries').terms).not.toContain(stem('withing'));
+    expect(a.analyze('cabin').terms).toEqual([stem('cabin')]);
+  });
+
+  it('GIVEN an -in word whose -ing form is no word either THEN it stays as written', () => {
+    expect(a.analyze('zzqin countries').terms[0]).toBe('zzqin');
+  });
+});
+
+describe('analyzer: irregular English is English', () => {
+  const a = analyzer(true);
+
+  // WordNet lists lemmas; its exception lists (build:wordnet) add the irregular forms, and the
+  // suffix rules the plural of a word ending in -se. Before, these read as probable names in
+  // lower-case chat, the evidence of a question about something the article lacks.
+  it.each(['brought', 'caught', 'children', 'criteria', 'stood', 'chose', 'causes', 'responses', 'purposes', 'houses'])('GIVEN %s in lower-case chat THEN it is English, not a probable name', (w) => {
+    expect([...a.analyze(`what ${w} the war`).foreign]).toEqual([]);
+  });
+
+  it('GIVEN a made-up word in lower-case chat THEN it is still a probable name', () => {
+    expect([...a.analyze('what zorblaxes the war').foreign]).not.toEqual([]);
+  });
 });
 
 describe('analyzer: a name heard as several words', () => {
