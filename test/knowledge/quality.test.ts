@@ -161,7 +161,9 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // set in stops 21 and 22 (aggregate figures only, to decide on candidates; stop 22's reported
   // claims were adopted on them). Blind131 to blind138 were scored once with stop 22's final engine.
   // Blind143 to blind146 were scored once with the engine stop 24 shipped (stop 22's answers);
-  // blind147 to blind150 were stop 24's validation set (aggregate figures only, one candidate, rejected).
+  // blind147 to blind150 were stop 24's validation set (aggregate figures only, two candidates).
+  // Blind151 to blind154 were scored once with stop 24's final engine; blind155 to blind158 were
+  // its second validation set (aggregate figures only, one candidate, adopted).
   ['questions.blind119.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
   ['questions.blind120.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind121.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
@@ -194,6 +196,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind148.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.84, precision: 0.92 }],
   ['questions.blind149.jsonl', { top: 0.78, offtopic: 0.9, unanswerable: 0.72, precision: 0.89 }],
   ['questions.blind150.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind151.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
+  ['questions.blind152.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
+  ['questions.blind153.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.87, precision: 0.92 }],
+  ['questions.blind154.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.8, precision: 0.93 }],
+  ['questions.blind155.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind156.jsonl', { top: 0.84, offtopic: 0.9, unanswerable: 0.8, precision: 0.92 }],
+  ['questions.blind157.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
+  ['questions.blind158.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.72, precision: 0.89 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
