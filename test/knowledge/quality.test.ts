@@ -163,7 +163,9 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // Blind143 to blind146 were scored once with the engine stop 24 shipped (stop 22's answers);
   // blind147 to blind150 were stop 24's validation set (aggregate figures only, two candidates).
   // Blind151 to blind154 were scored once with stop 24's final engine; blind155 to blind158 were
-  // its second validation set (aggregate figures only, one candidate, adopted).
+  // its second validation set (aggregate figures only, one candidate, adopted). Blind159 to
+  // blind162 were scored once with the same final engine; blind163 to blind166 were its third
+  // validation set (aggregate figures only, one candidate, rejected).
   ['questions.blind119.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
   ['questions.blind120.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind121.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
@@ -204,6 +206,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind156.jsonl', { top: 0.84, offtopic: 0.9, unanswerable: 0.8, precision: 0.92 }],
   ['questions.blind157.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
   ['questions.blind158.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.72, precision: 0.89 }],
+  ['questions.blind159.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.87, precision: 0.94 }],
+  ['questions.blind160.jsonl', { top: 0.93, offtopic: 0.86, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind161.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.79, precision: 0.94 }],
+  ['questions.blind162.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind163.jsonl', { top: 0.91, offtopic: 0.83, unanswerable: 0.76, precision: 0.9 }],
+  ['questions.blind164.jsonl', { top: 0.84, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
+  ['questions.blind165.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind166.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.84, precision: 0.92 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
