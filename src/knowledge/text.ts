@@ -18,8 +18,15 @@ const CASE_SENSITIVE: ReadonlyArray<[RegExp, string]> = [
 /** Raw input looked at before normalisation: NFKC can expand text, so it only ever sees this much. */
 export const MAX_RAW_QUESTION_CHARS = 4 * MAX_QUESTION_CHARS;
 
-/** Made on first use: starting ICU's segmenter takes ~9 ms, and only a message over the cap needs it. */
-let graphemes: Intl.Segmenter | undefined;
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * The grapheme segmenter, made on first use and shared (the views cut replies with it too):
+ * starting ICU's segmenter takes ~9 ms, and only a message or reply over its cap needs it.
+ */
+export function graphemes(): Intl.Segmenter {
+  return (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
+}
 
 /** The longest prefix of `text` of at most `max` UTF-16 units that does not split a surrogate pair. */
 export function capCodePoints(text: string, max: number): string {
@@ -38,8 +45,7 @@ export function capGraphemes(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = 0;
   // Whether a grapheme ends at `max` depends on the whole code point that starts there.
-  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  for (const { index, segment } of graphemes.segment(capCodePoints(text, max + 2))) {
+  for (const { index, segment } of graphemes().segment(capCodePoints(text, max + 2))) {
     if (index + segment.length > max) break;
     end = index + segment.length;
   }

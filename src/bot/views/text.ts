@@ -3,8 +3,7 @@
  * character (grapheme) and preferably word boundary. No Markdown here: see escape.ts.
  */
 
-/** Made on first use: starting ICU's segmenter takes ~9 ms of start-up, and most replies are never cut. */
-let graphemes: Intl.Segmenter | undefined;
+import { graphemes } from '../../knowledge/text.js';
 
 /**
  * Shortens `text` to at most `max` UTF-16 code units (never more than Discord's count), cutting at
@@ -16,8 +15,7 @@ export function truncate(text: string, max: number, ellipsis = '…'): string {
   const room = max - ellipsis.length;
   let cut = 0;
   // Segmenting a bounded prefix keeps this linear even for 10,000-character input.
-  graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  for (const { segment, index } of graphemes.segment(text.slice(0, room + 32))) {
+  for (const { segment, index } of graphemes().segment(text.slice(0, room + 32))) {
     if (index + segment.length > room) break;
     cut = index + segment.length;
   }
