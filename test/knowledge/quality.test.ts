@@ -165,7 +165,8 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // Blind151 to blind154 were scored once with stop 24's final engine; blind155 to blind158 were
   // its second validation set (aggregate figures only, one candidate, adopted). Blind159 to
   // blind162 were scored once with the same final engine; blind163 to blind166 were its third
-  // validation set (aggregate figures only, one candidate, rejected).
+  // validation set (aggregate figures only, one candidate, rejected). Blind167 to blind174 were
+  // scored once with the same final engine in stop 25, which changed no answer.
   ['questions.blind119.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
   ['questions.blind120.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind121.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
@@ -214,6 +215,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind164.jsonl', { top: 0.84, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind165.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
   ['questions.blind166.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.84, precision: 0.92 }],
+  ['questions.blind167.jsonl', { top: 0.9, offtopic: 0.89, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind168.jsonl', { top: 0.94, offtopic: 0.89, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind169.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.72, precision: 0.9 }],
+  ['questions.blind170.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
+  ['questions.blind171.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.79, precision: 0.94 }],
+  ['questions.blind172.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.87, precision: 0.94 }],
+  ['questions.blind173.jsonl', { top: 0.9, offtopic: 0.89, unanswerable: 0.8, precision: 0.91 }],
+  ['questions.blind174.jsonl', { top: 0.88, offtopic: 0.89, unanswerable: 0.88, precision: 0.92 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
