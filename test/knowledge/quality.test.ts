@@ -20,10 +20,11 @@ interface Floors {
 /**
  * Floors measured on each set, minus a margin of three questions of each kind (three answers for
  * precision), so a set passes by more than luck and a regression of a few questions fails. Every
- * set but blind107 to blind126 has been used to fit the question classifier and the decider, or to
- * tune the lexicon (README, "Answer quality"); blind107 to blind118 were read in stop 20 (no change
- * was adopted), so they are training data from then on; train1 to train8 were written as training
- * data only. On those the engine is scored in-sample, so their floors guard against regressions only;
+ * set before blind151 has been used to fit the question classifier and the decider (stop 26's refit
+ * read 160 sets), or to tune the lexicon (README, "Answer quality"); blind107 to blind118 were read
+ * in stop 20 (no change was adopted); train1 to train8 were written as training data only. Stop 26's
+ * refit lowered two in-sample top-quote floors, re-measured the same way: blind5 (0.91 to 0.86) and
+ * blind73 (0.89 to 0.84), both by more declines (their precision is 100% and 97.6%). On those the engine is scored in-sample, so their floors guard against regressions only;
  * the generalisation figures are the blind sets' first scores and the cross-validation of
  * `npm run fit:decider`.
  */
@@ -34,7 +35,7 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind2.jsonl', { top: 0.92, offtopic: 0.84, unanswerable: 0.81, precision: 0.96 }],
   ['questions.blind3.jsonl', { top: 0.94, offtopic: 0.78, unanswerable: 0.7, precision: 0.96 }],
   ['questions.blind4.jsonl', { top: 0.93, offtopic: 0.8, unanswerable: 0.7, precision: 0.96 }],
-  ['questions.blind5.jsonl', { top: 0.91, offtopic: 0.78, unanswerable: 0.7, precision: 0.96 }],
+  ['questions.blind5.jsonl', { top: 0.86, offtopic: 0.78, unanswerable: 0.7, precision: 0.96 }],
   ['questions.blind6.jsonl', { top: 0.94, offtopic: 0.85, unanswerable: 0.62, precision: 0.96 }],
   ['questions.blind7.jsonl', { top: 0.94, offtopic: 0.7, unanswerable: 0.5, precision: 0.96 }],
   ['questions.blind8.jsonl', { top: 0.8, offtopic: 0.91, unanswerable: 0.83, precision: 0.8 }],
@@ -110,7 +111,7 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind70.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
   ['questions.blind71.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.88, precision: 0.95 }],
   ['questions.blind72.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
-  ['questions.blind73.jsonl', { top: 0.89, offtopic: 0.89, unanswerable: 0.88, precision: 0.94 }],
+  ['questions.blind73.jsonl', { top: 0.84, offtopic: 0.89, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind74.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
   ['questions.blind75.jsonl', { top: 0.92, offtopic: 0.86, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind76.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
@@ -156,17 +157,9 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind116.jsonl', { top: 0.79, offtopic: 0.86, unanswerable: 0.76, precision: 0.89 }],
   ['questions.blind117.jsonl', { top: 0.83, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
   ['questions.blind118.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
-  // Held out: frozen before the engine that scored them and scored once (README), never fitted,
-  // tuned on or read; the fit script leaves them out. Blind119 to blind126 were also a validation
-  // set in stops 21 and 22 (aggregate figures only, to decide on candidates; stop 22's reported
-  // claims were adopted on them). Blind131 to blind138 were scored once with stop 22's final engine.
-  // Blind143 to blind146 were scored once with the engine stop 24 shipped (stop 22's answers);
-  // blind147 to blind150 were stop 24's validation set (aggregate figures only, two candidates).
-  // Blind151 to blind154 were scored once with stop 24's final engine; blind155 to blind158 were
-  // its second validation set (aggregate figures only, one candidate, adopted). Blind159 to
-  // blind162 were scored once with the same final engine; blind163 to blind166 were its third
-  // validation set (aggregate figures only, one candidate, rejected). Blind167 to blind174 were
-  // scored once with the same final engine in stop 25, which changed no answer.
+  // Blind119 to blind150 were held out until stop 26 (first scores in the README; used for selection
+  // as aggregates in stops 21 to 24), then moved to the training side for stop 26's refit: in-sample
+  // from then on, so their floors guard against regressions only.
   ['questions.blind119.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
   ['questions.blind120.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind121.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
@@ -199,6 +192,15 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind148.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.84, precision: 0.92 }],
   ['questions.blind149.jsonl', { top: 0.78, offtopic: 0.9, unanswerable: 0.72, precision: 0.89 }],
   ['questions.blind150.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
+  // Held out: frozen before the engine that scored them and scored once (README), never fitted,
+  // tuned on or read; the fit script leaves them out. Blind151 to blind154 were scored once with
+  // stop 24's final engine; blind155 to blind158 were its second validation set (aggregate figures
+  // only, one candidate, adopted). Blind159 to blind162 were scored once with the same final engine;
+  // blind163 to blind166 were its third validation set (aggregate figures only, one candidate,
+  // rejected). Blind167 to blind174 were scored once with the same engine in stop 25. All of them,
+  // with blind175 to blind178 (written and frozen in stop 26), were stop 26's validation pool
+  // (aggregate figures only, one candidate, the refit, adopted); blind179 to blind182 were scored
+  // once with stop 26's final engine.
   ['questions.blind151.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind152.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind153.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.87, precision: 0.92 }],
@@ -223,6 +225,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind172.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.87, precision: 0.94 }],
   ['questions.blind173.jsonl', { top: 0.9, offtopic: 0.89, unanswerable: 0.8, precision: 0.91 }],
   ['questions.blind174.jsonl', { top: 0.88, offtopic: 0.89, unanswerable: 0.88, precision: 0.92 }],
+  ['questions.blind175.jsonl', { top: 0.89, offtopic: 0.89, unanswerable: 0.83, precision: 0.94 }],
+  ['questions.blind176.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.76, precision: 0.92 }],
+  ['questions.blind177.jsonl', { top: 0.85, offtopic: 0.9, unanswerable: 0.83, precision: 0.9 }],
+  ['questions.blind178.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind179.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
+  ['questions.blind180.jsonl', { top: 0.87, offtopic: 0.89, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind181.jsonl', { top: 0.86, offtopic: 0.9, unanswerable: 0.83, precision: 0.93 }],
+  ['questions.blind182.jsonl', { top: 0.82, offtopic: 0.9, unanswerable: 0.76, precision: 0.88 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
