@@ -200,7 +200,9 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // rejected). Blind167 to blind174 were scored once with the same engine in stop 25. All of them,
   // with blind175 to blind178 (written and frozen in stop 26), were stop 26's validation pool
   // (aggregate figures only, one candidate, the refit, adopted); blind179 to blind182 were scored
-  // once with stop 26's final engine.
+  // once with stop 26's final engine. Blind175 to blind178 and blind183 to blind190 were then the
+  // validation pool of a second refit (aggregate figures only, rejected); blind191 to blind194 were
+  // scored once with the final engine after that decision.
   ['questions.blind151.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind152.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind153.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.87, precision: 0.92 }],
@@ -233,6 +235,18 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind180.jsonl', { top: 0.87, offtopic: 0.89, unanswerable: 0.84, precision: 0.93 }],
   ['questions.blind181.jsonl', { top: 0.86, offtopic: 0.9, unanswerable: 0.83, precision: 0.93 }],
   ['questions.blind182.jsonl', { top: 0.82, offtopic: 0.9, unanswerable: 0.76, precision: 0.88 }],
+  ['questions.blind183.jsonl', { top: 0.92, offtopic: 0.89, unanswerable: 0.8, precision: 0.92 }],
+  ['questions.blind184.jsonl', { top: 0.9, offtopic: 0.86, unanswerable: 0.8, precision: 0.92 }],
+  ['questions.blind185.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind186.jsonl', { top: 0.81, offtopic: 0.9, unanswerable: 0.8, precision: 0.92 }],
+  ['questions.blind187.jsonl', { top: 0.9, offtopic: 0.89, unanswerable: 0.8, precision: 0.93 }],
+  ['questions.blind188.jsonl', { top: 0.95, offtopic: 0.89, unanswerable: 0.88, precision: 0.96 }],
+  ['questions.blind189.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.8, precision: 0.94 }],
+  ['questions.blind190.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
+  ['questions.blind191.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.79, precision: 0.94 }],
+  ['questions.blind192.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.88, precision: 0.93 }],
+  ['questions.blind193.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
+  ['questions.blind194.jsonl', { top: 0.86, offtopic: 0.9, unanswerable: 0.8, precision: 0.94 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
