@@ -123,19 +123,13 @@ const baseExamples = new Map(files.map((f) => [f, examplesOf(base, questions.get
  */
 const FOLDS = Number(process.argv.find((a) => a.startsWith('--folds='))?.slice(8) ?? 20);
 if (!Number.isInteger(FOLDS) || FOLDS < 2) throw new Error(`--folds takes a whole number of at least 2, not "${FOLDS}"`);
-const foldOf = new Map(files.map((f, i) => [f, i % FOLDS]));
-const foldKnowledge = new Map<number, Knowledge>();
-const outOfFold = (file: string): Knowledge => {
-  const fold = foldOf.get(file) as number;
-  let knowledge = foldKnowledge.get(fold);
-  if (!knowledge) {
-    knowledge = withClassifier(classifierOn(files.filter((g) => foldOf.get(g) !== fold)));
-    foldKnowledge.set(fold, knowledge);
-  }
-  return knowledge;
-};
-console.log(`fitting ${Math.min(FOLDS, files.length)} classifiers, each without ${FOLDS >= files.length ? 'one set' : `one of ${FOLDS} folds of the sets`}…`);
-const classifiedExamples = new Map(files.map((f) => [f, examplesOf(outOfFold(f), questions.get(f) ?? [])]));
+const groups = Math.min(FOLDS, files.length);
+const groupOf = (i: number) => i % groups;
+/** For each group, the sets its out-of-fold classifier is fitted on: every other group's. */
+const outOfFold = Array.from({ length: groups }, (_, k) => files.filter((_f, i) => groupOf(i) !== k));
+console.log(`fitting ${groups} classifiers, each without one of ${groups} groups of sets…`);
+const foldKnowledge = outOfFold.map((sets) => withClassifier(classifierOn(sets)));
+const classifiedExamples = new Map(files.map((f, i) => [f, examplesOf(foldKnowledge[groupOf(i)] as Knowledge, questions.get(f) ?? [])]));
 
 const pct = (a: number, b: number) => (b === 0 ? '  n/a' : `${((100 * a) / b).toFixed(1).padStart(5)}%`);
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

@@ -24,8 +24,9 @@ interface Floors {
  * read 160 sets), or to tune the lexicon (README, "Answer quality"); blind107 to blind118 were read
  * in stop 20 (no change was adopted); train1 to train8 were written as training data only. Stop 26's
  * refit lowered two in-sample top-quote floors, re-measured the same way: blind5 (0.91 to 0.86) and
- * blind73 (0.89 to 0.84), both by more declines (their precision is 100% and 97.6%). On those the engine is scored in-sample, so their floors guard against regressions only;
- * the generalisation figures are the blind sets' first scores and the cross-validation of
+ * blind73 (0.89 to 0.84), both by more declines (their precision is 100% and 97.6%). On those sets
+ * the engine is scored in-sample, so their floors guard against regressions only; the
+ * generalisation figures are the blind sets' first scores and the cross-validation of
  * `npm run fit:decider`.
  */
 const SETS: ReadonlyArray<readonly [string, Floors]> = [
