@@ -57,7 +57,7 @@ interface Question {
   kind: 'answerable' | 'offtopic' | 'unanswerable';
   expect: string[];
 }
-type Labelled = Example & { kind: Question['kind'] };
+type Labelled = Example & { kind: Question['kind']; q: string };
 type Engine = { evaluate(m: string): Array<{ features: Record<string, number> | null; ranking: { ranked: Array<{ doc: { fact: { id: string } } }>; stats: { analysis: Analysis } } }> };
 
 const files = readdirSync(FIXTURES).filter((f) => /^questions\..+\.jsonl$/.test(f) && !HELD_OUT.has(f)).sort();
@@ -100,15 +100,23 @@ const classifierOn = (sets: readonly string[]): ClassifierModel => {
   return model;
 };
 
+/** `--without=a,b`: a decider without those features, to measure what each adds by cross-validation. */
+const WITHOUT = new Set(process.argv.find((a) => a.startsWith('--without='))?.slice(10).split(',') ?? []);
+for (const name of WITHOUT) if (!(FEATURES as readonly string[]).includes(name)) throw new Error(`--without names no feature "${name}"`);
+const USED = FEATURES.filter((name) => !WITHOUT.has(name));
+/** `--classified-only`: cross-validate the classified decider alone (a dry run's comparison, half the time). */
+const CLASSIFIED_ONLY = process.argv.includes('--classified-only');
+if (CLASSIFIED_ONLY && !process.argv.includes('--dry')) throw new Error('--classified-only fits no base decider: use it with --dry');
+
 /** Each question's first asking clause as an example; label 1 when its best fact quotes an expected sentence. */
 function examplesOf(knowledge: Knowledge, qs: readonly Question[]): Labelled[] {
   return qs.map((q) => {
     const first = engineOf(knowledge).evaluate(q.q)[0];
     const best = first?.ranking.ranked[0];
-    const x = FEATURES.map((name) => first?.features?.[name] ?? 0);
+    const x = USED.map((name) => first?.features?.[name] ?? 0);
     const quote = best ? (quoteOf.get(best.doc.fact.id) ?? '') : '';
     const right = q.kind === 'answerable' && q.expect.some((e) => quote.includes(e));
-    return { x, y: right ? 1 : 0, matched: first?.features != null, kind: q.kind };
+    return { x, y: right ? 1 : 0, matched: first?.features != null, kind: q.kind, q: q.q };
   });
 }
 
@@ -150,7 +158,7 @@ interface Fitted {
   part(at: number): DeciderPart;
 }
 function fitModel(examples: readonly Labelled[]): Fitted {
-  const thresholds = (at: number) => ({ features: [...FEATURES], answerAt: round(at), offerAt: Math.min(OFFER_AT, round(at)) });
+  const thresholds = (at: number) => ({ features: [...USED], answerAt: round(at), offerAt: Math.min(OFFER_AT, round(at)) });
   if (LOGISTIC) {
     const m = fitLogistic(examples);
     return { predict: m.predict, part: (at) => ({ ...thresholds(at), weights: m.weights.map(round), bias: round(m.bias) }) };
@@ -162,6 +170,10 @@ const fitDecider = (examples: readonly Labelled[]) => {
   const model = fitModel(examples);
   return { model, at: pickThreshold(examples.map((e) => ({ p: model.predict(e.x), y: e.y, matched: e.matched })), WRONG_COST) };
 };
+
+/** `--dump=FILE`: each question's held-out outcome, one JSON line, for reading what the decider declines. */
+const DUMP = process.argv.find((a) => a.startsWith('--dump='))?.slice(7);
+const dumped: string[] = [];
 
 function crossValidate(title: string, sets: ReadonlyMap<string, Labelled[]>) {
   console.log(`\n${title}: leave-one-set-out cross-validation (wrong answer cost ${WRONG_COST})`);
@@ -179,6 +191,7 @@ function crossValidate(title: string, sets: ReadonlyMap<string, Labelled[]>) {
       given += Number(answers);
       right += Number(answers && e.y === 1);
       if (!answers && e.kind !== 'answerable') declined[e.kind]++;
+      if (DUMP !== undefined) dumped.push(JSON.stringify({ model: title, set: file, q: e.q, kind: e.kind, right: e.y, p: round(model.predict(e.x)), at: round(at), matched: e.matched, answers }));
     }
     totals.right += right;
     totals.answerable += count.answerable;
@@ -186,11 +199,15 @@ function crossValidate(title: string, sets: ReadonlyMap<string, Labelled[]>) {
     console.log(`${file.padEnd(36)}${pct(right, count.answerable)}    ${pct(declined.offtopic, count.offtopic)}    ${pct(declined.unanswerable, count.unanswerable)}      ${pct(right, given)}`);
   }
   console.log(`${'all (pooled)'.padEnd(36)}${pct(totals.right, totals.answerable)}                             ${pct(totals.right, totals.given)}`);
+  const wrong = totals.given - totals.right;
+  console.log(`pooled: ${totals.right} right, ${wrong} wrong, utility (right − ${WRONG_COST} × wrong) ${totals.right - WRONG_COST * wrong}`);
   return { topQuote: +(totals.right / totals.answerable).toFixed(3), precision: +(totals.right / totals.given).toFixed(3) };
 }
 
-const cvBase = crossValidate('index only (base decider)', baseExamples);
+const cvBase = CLASSIFIED_ONLY ? null : crossValidate('index only (base decider)', baseExamples);
 const cvClassified = crossValidate('index and classifier (classified decider)', classifiedExamples);
+
+if (DUMP !== undefined) writeFileSync(DUMP, `${dumped.join('\n')}\n`);
 
 const deciderOf = ({ model, at }: { model: Fitted; at: number }): DeciderPart => model.part(at);
 const classifier: ClassifierModel = {
