@@ -79,6 +79,8 @@ export interface Classification {
   probability(factId: string): number | undefined;
   /** P(the article does not answer it). */
   readonly none: number;
+  /** The largest P(fact) over every fact it knows: how sure it is of its own favourite. */
+  readonly favourite: number;
   /** Facts it finds likely enough to consider even when the index matched none of their terms. */
   readonly proposed: readonly string[];
 }
@@ -171,9 +173,12 @@ export class QuestionClassifier {
     let sum = 0;
     for (let c = 0; c < z.length; c++) sum += z[c] = Math.exp((z[c] as number) - max);
     const proposed: string[] = [];
+    let favourite = 0;
     for (let c = 0; c < z.length; c++) {
       z[c] = (z[c] as number) / sum;
-      if ((z[c] as number) >= PROPOSE_AT && c !== this.noneClass) proposed.push(this.classes[c] as string);
+      if (c === this.noneClass) continue;
+      if ((z[c] as number) >= PROPOSE_AT) proposed.push(this.classes[c] as string);
+      favourite = Math.max(favourite, z[c] as number);
     }
     const { classOf, noneClass } = this;
     return {
@@ -182,6 +187,7 @@ export class QuestionClassifier {
         return c === undefined || c === noneClass ? undefined : z[c];
       },
       none: noneClass >= 0 ? (z[noneClass] as number) : 0,
+      favourite,
       proposed,
     };
   }

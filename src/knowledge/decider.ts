@@ -42,6 +42,14 @@ export const FEATURES = [
   // How much of what the best fact matched the question reached only through another word ("title"
   // → headline): everyday words aliased to the article's terms are weaker evidence than its own.
   'derivedMatch',
+  // Long messages read differently: measured out of fold, a long message's best fact at a given
+  // probability was right more often than a short one's. The words of the clause and its context.
+  'words',
+  // Whether the best fact is the classifier's own favourite (its probability over the largest),
+  // and the probability of the best fact's quote (summed over the facts that quote it first): in a
+  // long message the classifier's mass spreads, so the absolute probability alone reads as doubt.
+  'classifierShare',
+  'classifierQuote',
 ] as const;
 
 export type FeatureVector = Readonly<Record<(typeof FEATURES)[number], number>>;
@@ -114,11 +122,13 @@ export interface QuestionCues {
   readonly check?: boolean;
   /** Terms the question asks to identify (identify.ts). */
   readonly identify?: readonly string[];
+  /** How many words the clause and its context hold. */
+  readonly words?: number;
 }
 
 /** The evidence a ranking gives for its best fact; null when nothing matched at all. */
 export function featuresOf(ranking: Ranking, index: FactIndex, classification?: Classification, cues: QuestionCues = {}): FeatureVector | null {
-  const { check = false, identify = [] } = cues;
+  const { check = false, identify = [], words = 0 } = cues;
   const best = ranking.ranked[0];
   if (!best) return null;
   const { stats } = ranking;
@@ -163,6 +173,13 @@ export function featuresOf(ranking: Ranking, index: FactIndex, classification?: 
   const top = ranking.ranked.slice(0, 3);
   const sameQuote = top.filter((s) => s.doc.fact.source === best.doc.fact.source && s.doc.fact.sentences[0] === lead).length;
   const classified = classification?.probability(best.doc.fact.id);
+  let quoted = 0;
+  if (classified !== undefined) {
+    for (const s of ranking.ranked) {
+      if (s.doc.fact.source === best.doc.fact.source && s.doc.fact.sentences[0] === lead) quoted += classification?.probability(s.doc.fact.id) ?? 0;
+    }
+  }
+  const favourite = classification?.favourite ?? 0;
   return {
     coverage: best.coverage,
     similarity: best.similarity,
@@ -187,6 +204,9 @@ export function featuresOf(ranking: Ranking, index: FactIndex, classification?: 
     classifierLog: classified === undefined ? 0 : Math.log(classified + 1e-4),
     classifierNone: classified === undefined ? 0 : (classification?.none ?? 0),
     derivedMatch: matchedMass > 0 ? derivedMass / matchedMass : 0,
+    words: Math.log1p(words),
+    classifierShare: classified === undefined || favourite === 0 ? 0 : classified / favourite,
+    classifierQuote: Math.min(1, quoted),
   };
 }
 

@@ -172,6 +172,7 @@ export class FactEngine implements AnswerEngine {
       const features = featuresOf(ranking, this.index, classification, {
         check: isCheck(part.text),
         identify: askedToIdentify(part.text),
+        words: wordCount(part.text) + wordCount(part.context),
       });
       const model = this.modelFor(ranking, classification);
       const thresholds = { answerAt: model.answerAt, offerAt: model.offerAt };
@@ -231,6 +232,13 @@ export class FactEngine implements AnswerEngine {
     const best = (e.ranking.ranked[0] as { doc: FactDoc }).doc;
     return answerFrom(best, this.refs, { question: e.part.text, confidence: e.probability, unanswered, now }, more);
   }
+}
+
+/** Whitespace-separated words: a length, not an analysis. */
+function wordCount(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/\S+/gu)) n++;
+  return n;
 }
 
 /** The ranking with `doc` first: a curated question asked word for word is its own fact's. */

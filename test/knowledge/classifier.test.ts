@@ -40,6 +40,17 @@ describe('QuestionClassifier', () => {
     expect(classifier.classify(['weather']).none).toBeGreaterThan(0.8);
   });
 
+  it('GIVEN any terms THEN its favourite is the largest probability of a fact, never of none', () => {
+    for (const terms of [[], ['city'], ['headcount'], ['weather'], ['headcount', 'city']]) {
+      const c = classifier.classify(terms);
+      expect(c.favourite).toBe(Math.max(c.probability('pop') ?? 0, c.probability('venue') ?? 0));
+    }
+    // "weather" makes none the likeliest class by far; the favourite stays a fact's.
+    const c = classifier.classify(['weather']);
+    expect(c.favourite).toBeLessThan(c.none);
+    expect(c.favourite).toBeGreaterThan(0);
+  });
+
   it('GIVEN a fact it was never fitted on THEN it has no probability rather than zero', () => {
     expect(classifier.classify(['city']).probability('author')).toBeUndefined();
   });

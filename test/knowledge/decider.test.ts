@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deciderSchema, FEATURES, probability } from '../../src/knowledge/decider.js';
 import type { DeciderModel, FeatureVector } from '../../src/knowledge/decider.js';
 import type { FactEngine } from '../../src/knowledge/engine.js';
-import { readKnowledgeFiles, loadKnowledge } from '../../src/knowledge/index.js';
+import { buildKnowledge, readKnowledgeFiles, loadKnowledge } from '../../src/knowledge/index.js';
 
 const engine = loadKnowledge().engine as FactEngine;
 const features = (q: string): FeatureVector => {
@@ -46,6 +46,29 @@ describe('decider features', () => {
   it('GIVEN a preamble THEN its words count as context', () => {
     expect(features('For my essay on Kazakhstan I need this: who are the guarantor countries?').context).toBeGreaterThan(0);
     expect(features('who are the guarantor countries?').context).toBe(0);
+  });
+
+  it('GIVEN a longer message THEN words grows with it, its context included', () => {
+    const count = (q: string) => Math.round(Math.expm1(features(q).words));
+    const short = count('who are the guarantor countries?');
+    expect(short).toBeGreaterThanOrEqual(4);
+    // The preamble's eight words are counted too.
+    expect(count('For my essay on Kazakhstan I need this: who are the guarantor countries?')).toBe(short + 8);
+  });
+
+  it('GIVEN the classifier favours the best fact THEN classifierShare is one; its quote probability is at least the fact\'s own', () => {
+    const f = features('How many people live in Idlib?');
+    expect(f.classifierShare).toBe(1);
+    expect(f.classifierQuote).toBeGreaterThanOrEqual(f.classifierBest);
+    expect(f.classifierQuote).toBeLessThanOrEqual(1);
+  });
+
+  it('GIVEN no classifier THEN the classifier features are zero', () => {
+    const bare = buildKnowledge({ ...readKnowledgeFiles(), classifier: undefined }).engine as FactEngine;
+    const f = bare.evaluate('How many people live in Idlib?')[0]?.features;
+    expect(f?.classifierShare).toBe(0);
+    expect(f?.classifierQuote).toBe(0);
+    expect(f?.words).toBeGreaterThan(0);
   });
 
   it('GIVEN every feature THEN each is a finite number in the vector', () => {

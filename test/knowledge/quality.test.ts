@@ -203,7 +203,10 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // (aggregate figures only, one candidate, the refit, adopted); blind179 to blind182 were scored
   // once with stop 26's final engine. Blind175 to blind178 and blind183 to blind190 were then the
   // validation pool of a second refit (aggregate figures only, rejected); blind191 to blind194 were
-  // scored once with the final engine after that decision.
+  // scored once with the final engine after that decision. In stop 27, blind151 to blind178, blind183
+  // to blind190 and the fresh blind195 to blind198 were the validation pool of one candidate (three
+  // decider features; aggregate figures only, adopted); blind199 to blind202 were scored once with
+  // stop 27's final engine.
   ['questions.blind151.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind152.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind153.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.87, precision: 0.92 }],
@@ -248,6 +251,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind192.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.88, precision: 0.93 }],
   ['questions.blind193.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
   ['questions.blind194.jsonl', { top: 0.86, offtopic: 0.9, unanswerable: 0.8, precision: 0.94 }],
+  ['questions.blind195.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.8, precision: 0.94 }],
+  ['questions.blind196.jsonl', { top: 0.93, offtopic: 0.86, unanswerable: 0.76, precision: 0.91 }],
+  ['questions.blind197.jsonl', { top: 0.91, offtopic: 0.86, unanswerable: 0.84, precision: 0.91 }],
+  ['questions.blind198.jsonl', { top: 0.94, offtopic: 0.89, unanswerable: 0.86, precision: 0.95 }],
+  ['questions.blind199.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
+  ['questions.blind200.jsonl', { top: 0.92, offtopic: 0.89, unanswerable: 0.8, precision: 0.93 }],
+  ['questions.blind201.jsonl', { top: 0.92, offtopic: 0.89, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind202.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.84, precision: 0.94 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
