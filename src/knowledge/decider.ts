@@ -43,7 +43,8 @@ export const FEATURES = [
   // → headline): everyday words aliased to the article's terms are weaker evidence than its own.
   'derivedMatch',
   // Long messages read differently: measured out of fold, a long message's best fact at a given
-  // probability was right more often than a short one's. The words of the clause and its context.
+  // probability was right more often than a short one's. The words of the clause (as analysed:
+  // without a reporter, as a membership question) and of its context.
   'words',
   // Whether the best fact is the classifier's own favourite (its probability over the largest),
   // and the probability of the best fact's quote (summed over the facts that quote it first): in a
@@ -170,14 +171,14 @@ export function featuresOf(ranking: Ranking, index: FactIndex, classification?: 
   }
   // Facts quoting the same first sentence make a close runner-up harmless: the quote is the same.
   const lead = best.doc.fact.sentences[0];
-  const top = ranking.ranked.slice(0, 3);
-  const sameQuote = top.filter((s) => s.doc.fact.source === best.doc.fact.source && s.doc.fact.sentences[0] === lead).length;
+  const quotesLead = (s: Scored) => s.doc.fact.source === best.doc.fact.source && s.doc.fact.sentences[0] === lead;
+  const sameQuote = ranking.ranked.slice(0, 3).filter(quotesLead).length;
+  const top = Math.min(3, ranking.ranked.length);
   const classified = classification?.probability(best.doc.fact.id);
+  // What the classifier gives the best fact's quote: every ranked fact that quotes it first.
   let quoted = 0;
-  if (classified !== undefined) {
-    for (const s of ranking.ranked) {
-      if (s.doc.fact.source === best.doc.fact.source && s.doc.fact.sentences[0] === lead) quoted += classification?.probability(s.doc.fact.id) ?? 0;
-    }
+  if (classification !== undefined && classified !== undefined) {
+    for (const s of ranking.ranked) if (quotesLead(s)) quoted += classification.probability(s.doc.fact.id) ?? 0;
   }
   const favourite = classification?.favourite ?? 0;
   return {
@@ -194,7 +195,7 @@ export function featuresOf(ranking: Ranking, index: FactIndex, classification?: 
     context: contextMass / mass,
     unmatched,
     questionRecall,
-    quoteAgreement: sameQuote / top.length,
+    quoteAgreement: sameQuote / top,
     typeMiss: typeMiss(intents, best.doc.fact.answer),
     checkEntityMiss: check ? entityMiss / mass : 0,
     checkUnknown: check ? (stats.unknownNameMass + stats.unknownWordMass) / mass : 0,
