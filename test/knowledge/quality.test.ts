@@ -206,7 +206,8 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // scored once with the final engine after that decision. In stop 27, blind151 to blind178, blind183
   // to blind190 and the fresh blind195 to blind198 were the validation pool of one candidate (three
   // decider features; aggregate figures only, adopted); blind199 to blind202 were scored once with
-  // stop 27's final engine.
+  // stop 27's final engine, and so were blind203 to blind210 (frozen for a second candidate that was
+  // withdrawn before any figure of it was computed).
   ['questions.blind151.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind152.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind153.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.87, precision: 0.92 }],
@@ -259,6 +260,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind200.jsonl', { top: 0.92, offtopic: 0.89, unanswerable: 0.8, precision: 0.93 }],
   ['questions.blind201.jsonl', { top: 0.92, offtopic: 0.89, unanswerable: 0.88, precision: 0.95 }],
   ['questions.blind202.jsonl', { top: 0.93, offtopic: 0.89, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind203.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
+  ['questions.blind204.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.79, precision: 0.94 }],
+  ['questions.blind205.jsonl', { top: 0.9, offtopic: 0.86, unanswerable: 0.64, precision: 0.9 }],
+  ['questions.blind206.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.88, precision: 0.94 }],
+  ['questions.blind207.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind208.jsonl', { top: 0.92, offtopic: 0.86, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind209.jsonl', { top: 0.89, offtopic: 0.89, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind210.jsonl', { top: 0.92, offtopic: 0.89, unanswerable: 0.83, precision: 0.95 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
