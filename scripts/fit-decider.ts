@@ -38,11 +38,17 @@ import type { Example } from './logistic.js';
 import { fitSoftmax } from './softmax.js';
 import { heldOutSets } from '../test/helpers/held-out.js';
 
+/** The value of `--name=value` on the command line; undefined when it is not given. */
+function optionValue(name: string): string | undefined {
+  const prefix = `--${name}=`;
+  return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
+}
+
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
 const DECIDER = new URL('../src/knowledge/decider.json', import.meta.url);
 const CLASSIFIER = new URL('../src/knowledge/classifier.json', import.meta.url);
 /** A wrong answer costs users more than a decline that offers the right fact: this many times more. */
-const WRONG_COST = Number(process.argv.find((a) => a.startsWith('--cost='))?.slice(7) ?? 2);
+const WRONG_COST = Number(optionValue('cost') ?? 2);
 /** Below the answer threshold, a probability this high still offers the nearest facts. */
 const OFFER_AT = 0.15;
 /**
@@ -86,7 +92,7 @@ const termsOf = (q: Question) => {
 const labelled = new Map([...questions].map(([f, qs]) => [f, qs.map((q) => ({ terms: termsOf(q), classes: classesOf(q) }))]));
 /** The curator's own questions are labelled examples too, in every fold: each fact has some. */
 const curated = base.facts.flatMap((f) => f.questions.map((q) => ({ terms: termsOf({ q, kind: 'answerable', expect: [] }), classes: [f.id] })));
-const CACHE = process.argv.find((a) => a.startsWith('--cache='))?.slice(8);
+const CACHE = optionValue('cache');
 const classifierOn = (sets: readonly string[]): ClassifierModel => {
   const examples = [...curated, ...sets.flatMap((f) => labelled.get(f) ?? [])];
   const classes = [...factIds, NONE_CLASS];
@@ -101,7 +107,7 @@ const classifierOn = (sets: readonly string[]): ClassifierModel => {
 };
 
 /** `--without=a,b`: a decider without those features, to measure what each adds by cross-validation. */
-const WITHOUT = new Set(process.argv.find((a) => a.startsWith('--without='))?.slice(10).split(',') ?? []);
+const WITHOUT = new Set(optionValue('without')?.split(',') ?? []);
 for (const name of WITHOUT) if (!(FEATURES as readonly string[]).includes(name)) throw new Error(`--without names no feature "${name}"`);
 const USED = FEATURES.filter((name) => !WITHOUT.has(name));
 /** `--classified-only`: cross-validate the classified decider alone (a dry run's comparison, half the time). */
@@ -129,7 +135,7 @@ const baseExamples = new Map(files.map((f) => [f, examplesOf(base, questions.get
  * training features more conservative, never leaked. `--folds=K` sets K; K at least the number of
  * sets gives one classifier per set, as before stop 26.
  */
-const FOLDS = Number(process.argv.find((a) => a.startsWith('--folds='))?.slice(8) ?? 20);
+const FOLDS = Number(optionValue('folds') ?? 20);
 if (!Number.isInteger(FOLDS) || FOLDS < 2) throw new Error(`--folds takes a whole number of at least 2, not "${FOLDS}"`);
 const groups = Math.min(FOLDS, files.length);
 const groupOf = (i: number) => i % groups;
@@ -145,7 +151,7 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const LOGISTIC = process.argv.includes('--logistic');
 /** `--rounds=`, `--depth=`, `--min-leaf=`: the forest's options, for comparing them by cross-validation. */
 const numberArg = (name: string, fallback: number) => {
-  const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const raw = optionValue(name);
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number of at least 1, not "${raw}"`);
@@ -172,7 +178,7 @@ const fitDecider = (examples: readonly Labelled[]) => {
 };
 
 /** `--dump=FILE`: each question's held-out outcome, one JSON line, for reading what the decider declines. */
-const DUMP = process.argv.find((a) => a.startsWith('--dump='))?.slice(7);
+const DUMP = optionValue('dump');
 const dumped: string[] = [];
 
 function crossValidate(title: string, sets: ReadonlyMap<string, Labelled[]>) {
