@@ -16,6 +16,7 @@
  *   npm run fit:decider -- --cache=DIR  # keep each fold's classifier in DIR, keyed by what it was fitted on
  *   npm run fit:decider -- --rounds=400 --depth=3 --min-leaf=40   # the forest's options (defaults: forest.ts)
  *   npm run fit:decider -- --folds=200  # one out-of-fold classifier per set (default: 20 groups of sets)
+ *   npm run fit:decider -- --blend=0.3  # how far the classifier re-orders the index's ranking (default: softmax.ts)
  *
  * Fitting the fold classifiers is most of a run (about 30 s each on 160 sets). They depend only on
  * the analysed terms and labels of the questions they are fitted on, so with --cache a run that
@@ -93,7 +94,18 @@ const labelled = new Map([...questions].map(([f, qs]) => [f, qs.map((q) => ({ te
 /** The curator's own questions are labelled examples too, in every fold: each fact has some. */
 const curated = base.facts.flatMap((f) => f.questions.map((q) => ({ terms: termsOf({ q, kind: 'answerable', expect: [] }), classes: [f.id] })));
 const CACHE = optionValue('cache');
-const classifierOn = (sets: readonly string[]): ClassifierModel => {
+/**
+ * `--blend=x`: how far the classifier re-orders the index's ranking (the model's `blend`), to compare
+ * by cross-validation. It is read at run time, not fitted, so cached fold classifiers serve any value.
+ */
+const BLEND = optionValue('blend');
+const blendOf = (model: ClassifierModel): ClassifierModel => {
+  if (BLEND === undefined) return model;
+  const blend = Number(BLEND);
+  if (!Number.isFinite(blend) || blend < 0 || blend > 10) throw new Error(`--blend takes a number from 0 to 10, not "${BLEND}"`);
+  return { ...model, blend };
+};
+const fittedOn = (sets: readonly string[]): ClassifierModel => {
   const examples = [...curated, ...sets.flatMap((f) => labelled.get(f) ?? [])];
   const classes = [...factIds, NONE_CLASS];
   if (CACHE === undefined) return fitSoftmax(examples, classes);
@@ -105,6 +117,7 @@ const classifierOn = (sets: readonly string[]): ClassifierModel => {
   writeFileSync(file, JSON.stringify(model));
   return model;
 };
+const classifierOn = (sets: readonly string[]): ClassifierModel => blendOf(fittedOn(sets));
 
 /** `--without=a,b`: a decider without those features, to measure what each adds by cross-validation. */
 const WITHOUT = new Set(optionValue('without')?.split(',') ?? []);
