@@ -17,6 +17,7 @@
  *   npm run fit:decider -- --rounds=400 --depth=3 --min-leaf=40   # the forest's options (defaults: forest.ts)
  *   npm run fit:decider -- --folds=200  # one out-of-fold classifier per set (default: 20 groups of sets)
  *   npm run fit:decider -- --blend=0.3  # how far the classifier re-orders the index's ranking (default: softmax.ts)
+ *   npm run fit:decider -- --l2=1e-3    # the classifier's L2 penalty (default: softmax.ts)
  *
  * Fitting the fold classifiers is most of a run (about 30 s each on 160 sets). They depend only on
  * the analysed terms and labels of the questions they are fitted on, so with --cache a run that
@@ -37,6 +38,7 @@ import { fitForest, FOREST_DEFAULTS } from './forest.js';
 import { fitLogistic, pickThreshold } from './logistic.js';
 import type { Example } from './logistic.js';
 import { fitSoftmax } from './softmax.js';
+import type { SoftmaxOptions } from './softmax.js';
 import { heldOutSets } from '../test/helpers/held-out.js';
 
 /** The value of `--name=value` on the command line; undefined when it is not given. */
@@ -105,14 +107,24 @@ const blendOf = (model: ClassifierModel): ClassifierModel => {
   if (!Number.isFinite(blend) || blend < 0 || blend > 10) throw new Error(`--blend takes a number from 0 to 10, not "${BLEND}"`);
   return { ...model, blend };
 };
+/** `--l2=x`: the classifier's L2 penalty (default: softmax.ts), to compare by cross-validation. */
+const L2 = optionValue('l2');
+const SOFTMAX: SoftmaxOptions = L2 === undefined ? {} : { l2: positiveNumber('l2', L2) };
+function positiveNumber(name: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} takes a positive number, not "${raw}"`);
+  return n;
+}
 const fittedOn = (sets: readonly string[]): ClassifierModel => {
   const examples = [...curated, ...sets.flatMap((f) => labelled.get(f) ?? [])];
   const classes = [...factIds, NONE_CLASS];
-  if (CACHE === undefined) return fitSoftmax(examples, classes);
-  const key = createHash('sha256').update(JSON.stringify({ examples, classes })).digest('hex').slice(0, 32);
+  if (CACHE === undefined) return fitSoftmax(examples, classes, SOFTMAX);
+  // The default options keep the key they always had, so existing caches stay valid.
+  const inputs = L2 === undefined ? { examples, classes } : { examples, classes, options: SOFTMAX };
+  const key = createHash('sha256').update(JSON.stringify(inputs)).digest('hex').slice(0, 32);
   const file = join(CACHE, `classifier-${key}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as ClassifierModel;
-  const model = fitSoftmax(examples, classes);
+  const model = fitSoftmax(examples, classes, SOFTMAX);
   mkdirSync(CACHE, { recursive: true });
   writeFileSync(file, JSON.stringify(model));
   return model;
