@@ -79,3 +79,26 @@ function softmaxInPlace(z: Float64Array): void {
   for (let c = 0; c < z.length; c++) sum += z[c] = Math.exp((z[c] as number) - max);
   for (let c = 0; c < z.length; c++) z[c] = (z[c] as number) / sum;
 }
+
+/**
+ * The model without its weights smaller than `threshold` in magnitude, and without the terms left
+ * with none: a smaller file and a faster start, for a model fitted with a lower pruning threshold.
+ */
+export function pruneClassifier(model: ClassifierModel, threshold: number): ClassifierModel {
+  const pruned = { ...model, terms: [] as string[], counts: [] as number[], targets: [] as number[], weights: [] as number[] };
+  let j = 0;
+  model.terms.forEach((term, i) => {
+    let n = 0;
+    for (const end = j + (model.counts[i] as number); j < end; j++) {
+      const weight = model.weights[j] as number;
+      if (Math.abs(weight) < threshold) continue;
+      pruned.targets.push(model.targets[j] as number);
+      pruned.weights.push(weight);
+      n++;
+    }
+    if (n === 0) return;
+    pruned.terms.push(term);
+    pruned.counts.push(n);
+  });
+  return pruned;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { finiteNumbers, strings, wholeNumbersFrom } from './schema.js';
+import { packedOr, packInts } from './packed.js';
 import type { Analysis } from './analyzer.js';
 import { byScoreThenId, type FactDoc, type Ranking, type Scored } from './fact-index.js';
 
@@ -17,6 +18,8 @@ import { byScoreThenId, type FactDoc, type Ranking, type Scored } from './fact-i
 export const NONE_CLASS = '(none)';
 
 const counts = wholeNumbersFrom(0);
+/** The classifier's weights are fitted to four decimals and packed as whole multiples of this. */
+export const WEIGHT_SCALE = 1e4;
 
 /**
  * Columnar, so a model of thousands of terms validates in a few milliseconds: term i owns the next
@@ -29,9 +32,10 @@ export const classifierSchema = z
     classes: z.array(z.string().min(1)).min(2),
     bias: finiteNumbers,
     terms: strings,
-    counts,
-    targets: counts,
-    weights: finiteNumbers,
+    counts: packedOr(counts, { min: 0 }),
+    targets: packedOr(counts, { min: 0 }),
+    /** Packed (packed.ts) as whole ten-thousandths: the fit keeps four decimals. */
+    weights: packedOr(finiteNumbers, { scale: WEIGHT_SCALE }),
     /** How much the classifier's log-lift moves the index's score (normalised to the best fact's). */
     blend: z.number().min(0).max(10),
     /** How the model was fitted and what cross-validation measured: documentation, not input. */
@@ -45,6 +49,11 @@ export const classifierSchema = z
   .refine((m) => m.targets.every((c) => c < m.classes.length), { message: 'a weight names a class that does not exist' });
 
 export type ClassifierModel = z.infer<typeof classifierSchema>;
+
+/** The model as classifier.json holds it: its long columns packed, so a cold start parses strings, not 130,000 numbers. */
+export function packClassifier(model: ClassifierModel): Omit<ClassifierModel, 'counts' | 'targets' | 'weights'> & Record<'counts' | 'targets' | 'weights', string> {
+  return { ...model, counts: packInts(model.counts), targets: packInts(model.targets), weights: packInts(model.weights.map((w) => Math.round(w * WEIGHT_SCALE))) };
+}
 
 /** The part of an analysis the classifier reads. */
 export type ClassifierAnalysis = Pick<Analysis, 'terms' | 'intents' | 'names' | 'foreign'>;

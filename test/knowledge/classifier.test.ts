@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifierInput, classifierSchema, NONE_CLASS, QuestionClassifier } from '../../src/knowledge/classifier.js';
+import { classifierInput, classifierSchema, NONE_CLASS, packClassifier, QuestionClassifier } from '../../src/knowledge/classifier.js';
 import type { ClassifierAnalysis, ClassifierModel } from '../../src/knowledge/classifier.js';
 import type { FactDoc, Ranking } from '../../src/knowledge/fact-index.js';
 import { buildKnowledge, loadKnowledge, readKnowledgeFiles } from '../../src/knowledge/index.js';
@@ -176,6 +176,17 @@ describe('classifierSchema', () => {
     ['string terms', { ...model, terms: ['city', 7, 'weather'] }],
   ])('GIVEN a model without %s THEN it is rejected', (_, bad) => {
     expect(classifierSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it('GIVEN a model packed as classifier.json holds it THEN the schema reads back the very same model', () => {
+    const fitted = { ...model, weights: [3.1416, -0.0001, 12.5] };
+    const packed = packClassifier(fitted);
+    expect(typeof packed.weights).toBe('string');
+    expect(classifierSchema.parse(JSON.parse(JSON.stringify(packed)))).toEqual(fitted);
+  });
+
+  it('GIVEN a packed model whose targets name no class THEN it is rejected as the array form is', () => {
+    expect(classifierSchema.safeParse(packClassifier({ ...model, targets: [1, 0, 9] })).success).toBe(false);
   });
 
   it('GIVEN a malformed classifier.json THEN the knowledge does not build, naming the file', () => {
