@@ -207,7 +207,10 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // to blind190 and the fresh blind195 to blind198 were the validation pool of one candidate (three
   // decider features; aggregate figures only, adopted); blind199 to blind202 were scored once with
   // stop 27's final engine, and so were blind203 to blind210 (frozen for a second candidate that was
-  // withdrawn before any figure of it was computed).
+  // withdrawn before any figure of it was computed). In stop 28, blind151 to blind178, blind183 to
+  // blind190, blind195 to blind210 and the fresh blind211 to blind214 were the validation pool of three
+  // candidates in turn (aggregate figures only; forest rounds 400 rejected, L2 1e-5 rejected for speed,
+  // L2 1e-5 pruned at 0.15 adopted); blind215 to blind218 were scored once with stop 28's final engine.
   ['questions.blind151.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind152.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind153.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.87, precision: 0.92 }],
@@ -268,6 +271,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind208.jsonl', { top: 0.92, offtopic: 0.86, unanswerable: 0.84, precision: 0.94 }],
   ['questions.blind209.jsonl', { top: 0.89, offtopic: 0.89, unanswerable: 0.84, precision: 0.94 }],
   ['questions.blind210.jsonl', { top: 0.92, offtopic: 0.89, unanswerable: 0.83, precision: 0.95 }],
+  ['questions.blind211.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind212.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.8, precision: 0.94 }],
+  ['questions.blind213.jsonl', { top: 0.94, offtopic: 0.89, unanswerable: 0.83, precision: 0.93 }],
+  ['questions.blind214.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.87, precision: 0.95 }],
+  ['questions.blind215.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
+  ['questions.blind216.jsonl', { top: 0.91, offtopic: 0.89, unanswerable: 0.72, precision: 0.92 }],
+  ['questions.blind217.jsonl', { top: 0.92, offtopic: 0.86, unanswerable: 0.88, precision: 0.94 }],
+  ['questions.blind218.jsonl', { top: 0.9, offtopic: 0.89, unanswerable: 0.88, precision: 0.94 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
