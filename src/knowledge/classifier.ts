@@ -52,7 +52,13 @@ export type ClassifierModel = z.infer<typeof classifierSchema>;
 
 /** The model as classifier.json holds it: its long columns packed, so a cold start parses strings, not 130,000 numbers. */
 export function packClassifier(model: ClassifierModel): Omit<ClassifierModel, 'counts' | 'targets' | 'weights'> & Record<'counts' | 'targets' | 'weights', string> {
-  return { ...model, counts: packInts(model.counts), targets: packInts(model.targets), weights: packInts(model.weights.map((w) => Math.round(w * WEIGHT_SCALE))) };
+  const weights = model.weights.map((w) => {
+    const k = Math.round(w * WEIGHT_SCALE);
+    // A fit that kept more decimals would lose them here without a word: say so instead.
+    if (k / WEIGHT_SCALE !== w) throw new RangeError(`cannot pack the weight ${w}: not a whole multiple of 1/${WEIGHT_SCALE}`);
+    return k;
+  });
+  return { ...model, counts: packInts(model.counts), targets: packInts(model.targets), weights: packInts(weights) };
 }
 
 /** The part of an analysis the classifier reads. */

@@ -185,6 +185,10 @@ describe('classifierSchema', () => {
     expect(classifierSchema.parse(JSON.parse(JSON.stringify(packed)))).toEqual(fitted);
   });
 
+  it('GIVEN a weight with more decimals than the packing keeps THEN packing refuses it rather than round it', () => {
+    expect(() => packClassifier({ ...model, weights: [3, 0.12345, 4] })).toThrow(RangeError);
+  });
+
   it('GIVEN a packed model whose targets name no class THEN it is rejected as the array form is', () => {
     expect(classifierSchema.safeParse(packClassifier({ ...model, targets: [1, 0, 9] })).success).toBe(false);
   });
