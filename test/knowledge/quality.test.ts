@@ -211,6 +211,9 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // blind190, blind195 to blind210 and the fresh blind211 to blind214 were the validation pool of three
   // candidates in turn (aggregate figures only; forest rounds 400 rejected, L2 1e-5 rejected for speed,
   // L2 1e-5 pruned at 0.15 adopted); blind215 to blind218 were scored once with stop 28's final engine.
+  // Blind195 to blind218 (with those above) and the fresh blind219 to blind222 were then the pool of a
+  // fourth candidate (deciders refitted on pruned folds; aggregate figures only, rejected); blind219
+  // to blind226 were scored once with the final engine.
   ['questions.blind151.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind152.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind153.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.87, precision: 0.92 }],
@@ -279,6 +282,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind216.jsonl', { top: 0.91, offtopic: 0.89, unanswerable: 0.72, precision: 0.92 }],
   ['questions.blind217.jsonl', { top: 0.92, offtopic: 0.86, unanswerable: 0.88, precision: 0.94 }],
   ['questions.blind218.jsonl', { top: 0.9, offtopic: 0.89, unanswerable: 0.88, precision: 0.94 }],
+  ['questions.blind219.jsonl', { top: 0.9, offtopic: 0.89, unanswerable: 0.76, precision: 0.92 }],
+  ['questions.blind220.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
+  ['questions.blind221.jsonl', { top: 0.94, offtopic: 0.83, unanswerable: 0.72, precision: 0.91 }],
+  ['questions.blind222.jsonl', { top: 0.93, offtopic: 0.86, unanswerable: 0.88, precision: 0.94 }],
+  ['questions.blind223.jsonl', { top: 0.94, offtopic: 0.89, unanswerable: 0.84, precision: 0.95 }],
+  ['questions.blind224.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
+  ['questions.blind225.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
+  ['questions.blind226.jsonl', { top: 0.88, offtopic: 0.89, unanswerable: 0.84, precision: 0.91 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
