@@ -48,6 +48,24 @@ function optionValue(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(prefix))?.slice(prefix.length);
 }
 
+/**
+ * `--name=x` as a number of at least `min` and at most `max` (and whole, when `whole`); `fallback`
+ * when it is not given. A value out of range fails with the value as given.
+ */
+function numberOption<T extends number | undefined>(name: string, fallback: T, { min = -Infinity, max = Infinity, whole = false } = {}): number | T {
+  const raw = optionValue(name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max || (whole && !Number.isInteger(n))) {
+    const kind = whole ? 'a whole number' : 'a number';
+    const range = max < Infinity ? `from ${min} to ${max}` : min === Number.MIN_VALUE ? 'above 0' : `of at least ${min}`;
+    throw new Error(`--${name} takes ${kind} ${range}, not "${raw}"`);
+  }
+  return n;
+}
+/** The smallest positive number: `min` for options that must be above zero. */
+const POSITIVE = Number.MIN_VALUE;
+
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
 const DECIDER = new URL('../src/knowledge/decider.json', import.meta.url);
 const CLASSIFIER = new URL('../src/knowledge/classifier.json', import.meta.url);
@@ -101,25 +119,20 @@ const CACHE = optionValue('cache');
  * `--blend=x`: how far the classifier re-orders the index's ranking (the model's `blend`), to compare
  * by cross-validation. It is read at run time, not fitted, so cached fold classifiers serve any value.
  */
-const BLEND = optionValue('blend');
-const blendOf = (model: ClassifierModel): ClassifierModel => {
-  if (BLEND === undefined) return model;
-  const blend = Number(BLEND);
-  if (!Number.isFinite(blend) || blend < 0 || blend > 10) throw new Error(`--blend takes a number from 0 to 10, not "${BLEND}"`);
-  return { ...model, blend };
-};
+const BLEND = numberOption('blend', undefined, { min: 0, max: 10 });
+const blendOf = (model: ClassifierModel): ClassifierModel => (BLEND === undefined ? model : { ...model, blend: BLEND });
 /**
  * `--l2=x`: the classifier's L2 penalty, to compare by cross-validation. 1e-5 since stop 28: chosen
  * by CV over 1e-3, 1e-4 (softmax.ts's default, shipped before), 1e-5 and 1e-6, and then by a rule on
  * held-out sets (README, "Answer quality").
  */
-const L2 = optionValue('l2') ?? '1e-5';
-const SOFTMAX: SoftmaxOptions = { l2: positiveNumber('l2', L2) };
-function positiveNumber(name: string, raw: string): number {
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} takes a positive number, not "${raw}"`);
-  return n;
-}
+const SOFTMAX: SoftmaxOptions = { l2: numberOption('l2', 1e-5, { min: POSITIVE }) };
+/**
+ * `--prune=x`: the written classifier without its weights below x in magnitude (the folds keep the
+ * fit's 0.05). At L2 1e-5 the fit keeps 67,000 weights, twice as many as at 1e-4, and the cold
+ * build went over its 50 ms; above 0.15 it keeps 32,000 (README, "Answer quality").
+ */
+const PRUNE = numberOption('prune', 0.15, { min: POSITIVE });
 const fittedOn = (sets: readonly string[]): ClassifierModel => {
   const examples = [...curated, ...sets.flatMap((f) => labelled.get(f) ?? [])];
   const classes = [...factIds, NONE_CLASS];
@@ -163,8 +176,7 @@ const baseExamples = new Map(files.map((f) => [f, examplesOf(base, questions.get
  * training features more conservative, never leaked. `--folds=K` sets K; K at least the number of
  * sets gives one classifier per set, as before stop 26.
  */
-const FOLDS = Number(optionValue('folds') ?? 20);
-if (!Number.isInteger(FOLDS) || FOLDS < 2) throw new Error(`--folds takes a whole number of at least 2, not "${FOLDS}"`);
+const FOLDS = numberOption('folds', 20, { min: 2, whole: true });
 const groups = Math.min(FOLDS, files.length);
 const groupOf = (i: number) => i % groups;
 /** For each group, the sets its out-of-fold classifier is fitted on: every other group's. */
@@ -178,13 +190,7 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 /** `--logistic`: the earlier logistic decider instead of boosted trees, for comparison. */
 const LOGISTIC = process.argv.includes('--logistic');
 /** `--rounds=`, `--depth=`, `--min-leaf=`: the forest's options, for comparing them by cross-validation. */
-const numberArg = (name: string, fallback: number) => {
-  const raw = optionValue(name);
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number of at least 1, not "${raw}"`);
-  return n;
-};
+const numberArg = (name: string, fallback: number) => numberOption(name, fallback, { min: 1, whole: true });
 const FOREST = { ...FOREST_DEFAULTS, rounds: numberArg('rounds', FOREST_DEFAULTS.rounds), depth: numberArg('depth', FOREST_DEFAULTS.depth), minLeaf: numberArg('min-leaf', FOREST_DEFAULTS.minLeaf) };
 interface Fitted {
   predict(x: readonly number[]): number;
@@ -244,16 +250,10 @@ const cvClassified = crossValidate('index and classifier (classified decider)', 
 if (DUMP !== undefined) writeFileSync(DUMP, `${dumped.join('\n')}\n`);
 
 const deciderOf = ({ model, at }: { model: Fitted; at: number }): DeciderPart => model.part(at);
-/**
- * `--prune=x`: the written classifier without its weights below x in magnitude (the folds keep the
- * fit's 0.05). At L2 1e-5 the fit keeps 67,000 weights, twice as many as at 1e-4, and the cold
- * build went over its 50 ms; above 0.15 it keeps 32,000 (README, "Answer quality").
- */
-const PRUNE = optionValue('prune') ?? '0.15';
 const classifier: ClassifierModel = {
-  ...pruneClassifier(classifierOn(files), positiveNumber('prune', PRUNE)),
+  ...pruneClassifier(classifierOn(files), PRUNE),
   fitted: {
-    by: `scripts/fit-decider.ts (softmax regression over analysed terms, Adam, L2 ${L2}, weights below ${PRUNE} pruned after the fit)`,
+    by: `scripts/fit-decider.ts (softmax regression over analysed terms, Adam, L2 ${SOFTMAX.l2?.toExponential()}, weights below ${PRUNE} pruned after the fit)`,
     sets: files,
     crossValidated: cvClassified,
   },

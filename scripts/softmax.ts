@@ -2,6 +2,7 @@
  * Multinomial logistic regression over bags of terms, fitted with Adam and a little L2: the
  * question classifier (src/knowledge/classifier.ts). Small data, sparse inputs, no dependency.
  */
+import { WEIGHT_SCALE } from '../src/knowledge/classifier.js';
 import type { ClassifierModel } from '../src/knowledge/classifier.js';
 
 export interface LabelledTerms {
@@ -54,7 +55,8 @@ export function fitSoftmax(examples: readonly LabelledTerms[], classes: readonly
       w[j] = (w[j] as number) - (rate * ((m[j] as number) / b1)) / (Math.sqrt((v[j] as number) / b2) + 1e-8);
     }
   }
-  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  // Kept to the precision classifier.json packs its weights at (packClassifier refuses more).
+  const round = (x: number) => Math.round(x * WEIGHT_SCALE) / WEIGHT_SCALE;
   const model = { classes: [...classes], bias: Array.from(w.subarray((V - 1) * C), round), terms: [] as string[], counts: [] as number[], targets: [] as number[], weights: [] as number[], blend };
   for (const [term, f] of [...vocab].sort(([a], [b]) => a.localeCompare(b))) {
     let n = 0;
