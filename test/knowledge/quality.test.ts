@@ -213,7 +213,10 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // L2 1e-5 pruned at 0.15 adopted); blind215 to blind218 were scored once with stop 28's final engine.
   // Blind195 to blind218 (with those above) and the fresh blind219 to blind222 were then the pool of a
   // fourth candidate (deciders refitted on pruned folds; aggregate figures only, rejected); blind219
-  // to blind226 were scored once with the final engine.
+  // to blind226 were scored once with the final engine. In stop 29, blind211 to blind226 and the
+  // fresh blind227 to blind230 were the validation pool of one candidate (the models refitted with
+  // blind151 to blind210 moved to training; aggregate figures only, rejected); blind227 to blind234
+  // were scored once with the final engine, stop 28's, unchanged.
   ['questions.blind151.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind152.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind153.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.87, precision: 0.92 }],
@@ -290,6 +293,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind224.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
   ['questions.blind225.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
   ['questions.blind226.jsonl', { top: 0.88, offtopic: 0.89, unanswerable: 0.84, precision: 0.91 }],
+  ['questions.blind227.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
+  ['questions.blind228.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.88, precision: 0.94 }],
+  ['questions.blind229.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.88, precision: 0.95 }],
+  ['questions.blind230.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
+  ['questions.blind231.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
+  ['questions.blind232.jsonl', { top: 0.95, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
+  ['questions.blind233.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.8, precision: 0.93 }],
+  ['questions.blind234.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
