@@ -2,12 +2,13 @@
  * `npm run ask -- "question"` prints an answer the way the bot would, without Discord.
  * `npm run --silent ask -- --json ["question"]` is the machine contract: one JSON object per
  * question on stdout (questions read from stdin, one per line, when none is given), nothing else.
+ * A stdin line that is one JSON string carries a message with line breaks (see messageOf).
  * Lines end at "\n" or "\r\n" only, and each answer is exactly one line (see lines.ts).
  */
 import { KnowledgeError, loadKnowledge } from '../knowledge/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { toJson, toText } from './ask-output.js';
-import { jsonLine, readLines } from './lines.js';
+import { jsonLine, messageOf, readLines } from './lines.js';
 
 async function main(argv: readonly string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -34,7 +35,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error('usage: npm run ask -- "Who are the guarantor countries?"   (or --json, reading questions from stdin)');
     return 2;
   }
-  for await (const line of readLines(process.stdin)) await answerOne(line);
+  for await (const line of readLines(process.stdin)) await answerOne(messageOf(line));
   return 0;
 }
 

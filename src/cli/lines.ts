@@ -24,6 +24,21 @@ export async function* readLines(input: AsyncIterable<Buffer | string>): AsyncGe
 const withoutCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
 
 /**
+ * The message a stdin line carries. A Discord message may hold line breaks, which one line of text
+ * cannot: a line that is exactly one JSON string (`"first line\nsecond line"`) carries the string it
+ * encodes. Any other line, quoted text that is not one JSON string included, is the message as written.
+ */
+export function messageOf(line: string): string {
+  if (line.length < 2 || !line.startsWith('"') || !line.endsWith('"')) return line;
+  try {
+    const value: unknown = JSON.parse(line);
+    return typeof value === 'string' ? value : line;
+  } catch {
+    return line;
+  }
+}
+
+/**
  * JSON on one line for every consumer: JSON.stringify already escapes "\n" and "\r", but leaves
  * U+2028, U+2029 (line breaks to JavaScript and many editors) and U+0085 (NEL, a line break to
  * some readers) as they are. They can only occur inside strings, where "\uXXXX" means the same.

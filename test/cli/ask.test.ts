@@ -53,6 +53,14 @@ describe('ask CLI', () => {
     expect(parsed.map((p) => p.answered)).toEqual([true, false]);
   });
 
+  it('GIVEN a message with line breaks sent as one JSON string THEN one answer for the whole message, echoing it decoded', () => {
+    const message = 'long day of baking, forearms are dead\nanyway who are the guarantor countries?';
+    const r = ask(['--json'], `${JSON.stringify(message)}\n"not" one "JSON" string\n`);
+    const parsed = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { question: string; answered: boolean; quotes: Array<{ sentence: number }> });
+    expect(parsed.map((p) => p.question)).toEqual([message, '"not" one "JSON" string']);
+    expect(parsed[0]).toMatchObject({ answered: true, quotes: [{ sentence: 2 }] });
+  });
+
   it('GIVEN a lone "\r" inside a line THEN it stays part of that line: two lines in, two objects out, in order', () => {
     const r = ask(['--json'], 'Who are\rthe guarantor countries?\nHow many people live in Idlib?\n');
     const parsed = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { question: string });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isWellFormed } from '../helpers/unicode.js';
 import { describe, expect, it } from 'vitest';
-import { jsonLine, readLines } from '../../src/cli/lines.js';
+import { jsonLine, messageOf, readLines } from '../../src/cli/lines.js';
 
 async function collect(chunks: ReadonlyArray<Buffer | string>): Promise<string[]> {
   const out: string[] = [];
@@ -57,6 +57,26 @@ describe('jsonLine', () => {
         expect(JSON.parse(line)).toEqual(value);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('messageOf', () => {
+  it('GIVEN a line that is one JSON string THEN the message it encodes, line breaks included', () => {
+    expect(messageOf('"hi all\\nwho hosts the talks?"')).toBe('hi all\nwho hosts the talks?');
+    expect(messageOf('""')).toBe('');
+  });
+  it('GIVEN quoted text that is not one JSON string THEN the line as written', () => {
+    for (const line of ['"Astana" or "Geneva"?', '"unclosed', 'ends with a quote"', '"', '"bad \\x escape"', '"raw\ttab"', 'plain question']) {
+      expect(messageOf(line)).toBe(line);
+    }
+  });
+  it('GIVEN any string encoded as JSON THEN that very string comes back', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (text) => {
+        expect(messageOf(JSON.stringify(text))).toBe(text);
+      }),
+      { numRuns: 500 },
     );
   });
 });
