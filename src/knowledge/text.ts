@@ -87,11 +87,18 @@ export function words(text: string, keepLetters = false): readonly string[] {
 const WORDS = new Map<string, { readonly all: readonly string[]; readonly words: readonly string[] }>();
 
 /** Single letters carry no meaning once initialisms are handled ("quick q", stray "s"); digits do. */
+/** Lower-case ASCII letters and digits, one space between words: what splitWords would return split at the spaces. */
+const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 function isLoneLetter(word: string): boolean {
   return word.length === 1 && !/\d/.test(word);
 }
 
 function splitWords(text: string): string[] {
+  // Most lexicon entries and many questions' words are already plain lower-case ASCII words, which
+  // every step below leaves as they are: a cold start splits ~1,900 lexicon texts before any regex
+  // below is warm (~3 µs each).
+  if (PLAIN.test(text)) return text.split(' ');
   let t = text;
   // Only upper-case initialisms need this ("US", "U.N.", "IS"): most texts have none.
   if (/[UI]/.test(t)) for (const [re, to] of CASE_SENSITIVE) t = t.replace(re, to);

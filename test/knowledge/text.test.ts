@@ -101,6 +101,18 @@ describe('words', () => {
     expect(words('r u sure, 2 rounds?')).toEqual(['sure', '2', 'rounds']);
   });
 
+  it('GIVEN plain lower-case words THEN the same words as the full split gives the same text with punctuation', () => {
+    // Plain text takes a shortcut past the normalising steps; a trailing "," forces the full path.
+    const plain = fc.array(fc.stringMatching(/^[a-z0-9]{1,8}$/), { minLength: 1, maxLength: 8 }).map((ws) => ws.join(' '));
+    let run = 0;
+    fc.assert(
+      fc.property(plain, fc.boolean(), (t, letters) => {
+        const salted = `${t} run${(run += 1)}`; // a fresh cache key each run
+        expect(words(salted, letters)).toEqual(words(`${salted},`, letters));
+      }),
+    );
+  });
+
   it('GIVEN any text, asked for in either form first THEN the plain form is the letters form without lone letters', () => {
     // Both forms come from one cached split: the order of the calls must not matter.
     const text = fc.stringMatching(/^[a-zA-Z0-9 .,'?-]{0,40}$/);
