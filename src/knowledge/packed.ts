@@ -4,7 +4,7 @@ import { z } from 'zod';
 /**
  * A fitted model's long columns of whole numbers, packed as base64 of little-endian 32-bit
  * integers: one JSON string instead of an array of tens of thousands of numbers. The question
- * classifier's columns are ~67,000 numbers each; parsing them as JSON arrays and checking them
+ * classifier's columns are tens of thousands of numbers each; parsing them as JSON arrays and checking them
  * element by element was most of what the classifier added to a cold start.
  */
 
@@ -38,7 +38,7 @@ export function unpackInts(text: string): Int32Array | undefined {
  * by `packInts`, each packed integer divided by `scale` (the classifier's weights are kept to 1e-4,
  * so packed as whole ten-thousandths: k / 1e4 is the same double the array held). A packed column
  * holds whole, finite numbers by construction, so only `min` is left to check, in the loop that
- * unpacks it: a second pass over 67,000 numbers was a tenth of a cold start.
+ * unpacks it: a second pass over tens of thousands of numbers was a tenth of a cold start.
  */
 export function packedOr(array: z.ZodType<number[]>, { scale = 1, min = -Infinity }: { scale?: number; min?: number } = {}) {
   const packed = z.string().transform((text, ctx) => {

@@ -87,12 +87,12 @@ export function words(text: string, keepLetters = false): readonly string[] {
 const WORDS = new Map<string, { readonly all: readonly string[]; readonly words: readonly string[] }>();
 
 /** Single letters carry no meaning once initialisms are handled ("quick q", stray "s"); digits do. */
-/** Lower-case ASCII letters and digits, one space between words: what splitWords would return split at the spaces. */
-const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
-
 function isLoneLetter(word: string): boolean {
   return word.length === 1 && !/\d/.test(word);
 }
+
+/** Lower-case ASCII letters and digits, one space between words: what splitWords would return split at the spaces. */
+const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
 function splitWords(text: string): string[] {
   // Most lexicon entries and many questions' words are already plain lower-case ASCII words, which
