@@ -218,6 +218,9 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // blind151 to blind210 moved to training; aggregate figures only, rejected); blind227 to blind234
   // were scored once with the final engine, stop 28's, unchanged, and so were blind235 to blind242
   // (frozen for a second candidate that was never written: none came out of reading training data).
+  // In stop 30, blind211 to blind242 were the validation pool of one candidate (answer thresholds
+  // picked on out-of-fold scores; aggregate figures only, rejected); blind243 to blind250, frozen
+  // before it, were scored once with the final engine, stop 28's, unchanged.
   ['questions.blind151.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind152.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind153.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.87, precision: 0.92 }],
@@ -310,6 +313,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind240.jsonl', { top: 0.94, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
   ['questions.blind241.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.88, precision: 0.96 }],
   ['questions.blind242.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.83, precision: 0.94 }],
+  ['questions.blind243.jsonl', { top: 0.9, offtopic: 0.89, unanswerable: 0.8, precision: 0.94 }],
+  ['questions.blind244.jsonl', { top: 0.94, offtopic: 0.89, unanswerable: 0.8, precision: 0.93 }],
+  ['questions.blind245.jsonl', { top: 0.87, offtopic: 0.9, unanswerable: 0.83, precision: 0.93 }],
+  ['questions.blind246.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind247.jsonl', { top: 0.92, offtopic: 0.89, unanswerable: 0.75, precision: 0.92 }],
+  ['questions.blind248.jsonl', { top: 0.87, offtopic: 0.86, unanswerable: 0.84, precision: 0.89 }],
+  ['questions.blind249.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.79, precision: 0.93 }],
+  ['questions.blind250.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
