@@ -307,4 +307,5 @@ if (!process.argv.includes('--dry')) {
   writeFileSync(CLASSIFIER, `${JSON.stringify(packClassifier(classifier))}\n`);
   console.log(`wrote ${DECIDER.pathname}: answer at p ≥ ${decider.answerAt} (classified: ${decider.classified?.answerAt})`);
   console.log(`wrote ${CLASSIFIER.pathname}: ${classifier.terms.length} terms, ${classifier.weights.length} weights`);
+  console.log('next: npm run build:index (prebuilt.json records the models\' digest; until then a start-up checks them in full)');
 }

@@ -3,7 +3,9 @@
  * bundled one) as prebuilt.json, so the bot starts without reading every fact's texts. The fact
  * base is checked in full first; nothing is written if it has a problem. Run it after changing
  * facts.json, the lexicon, WordNet's tables or an article: until then the bot builds the index
- * from the texts at start-up (correct, only slower), and `npm test` says the file is stale.
+ * from the texts at start-up (correct, only slower), and `npm test` says the file is stale. Run it
+ * after `npm run fit:decider` too: the file records the models' digest, so a start-up with them
+ * skips their schemas.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { finiteNumbers, strings, wholeNumbersFrom } from './schema.js';
-import { packedOr, packInts } from './packed.js';
+import { packedOr, packInts, unpackedColumn } from './packed.js';
 import type { Analysis } from './analyzer.js';
 import { byScoreThenId, type FactDoc, type Ranking, type Scored } from './fact-index.js';
 
@@ -49,6 +49,16 @@ export const classifierSchema = z
   .refine((m) => m.targets.every((c) => c < m.classes.length), { message: 'a weight names a class that does not exist' });
 
 export type ClassifierModel = z.infer<typeof classifierSchema>;
+
+/**
+ * classifier.json as its schema reads it, for a file that passed the schema when prebuilt.json
+ * recorded its digest (prebuilt.ts, `models`): the packed columns unpacked, nothing checked again.
+ */
+export function checkedClassifier(raw: unknown): ClassifierModel {
+  const model = raw as Omit<ClassifierModel, Packed> & Record<Packed, string | number[]>;
+  return { ...model, counts: unpackedColumn(model.counts), targets: unpackedColumn(model.targets), weights: unpackedColumn(model.weights, WEIGHT_SCALE) };
+}
+type Packed = 'counts' | 'targets' | 'weights';
 
 /** The model as classifier.json holds it: its long columns packed, so a cold start parses strings, not 130,000 numbers. */
 export function packClassifier(model: ClassifierModel): Omit<ClassifierModel, 'counts' | 'targets' | 'weights'> & Record<'counts' | 'targets' | 'weights', string> {

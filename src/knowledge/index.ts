@@ -4,8 +4,9 @@ import { Analyzer } from './analyzer.js';
 import type { WordNetTables } from './analyzer.js';
 import { WordList } from './word-list.js';
 import { parseArticle } from './article.js';
-import { classifierSchema, QuestionClassifier } from './classifier.js';
+import { checkedClassifier, classifierSchema, QuestionClassifier } from './classifier.js';
 import { deciderSchema } from './decider.js';
+import type { DeciderModel } from './decider.js';
 import { FactEngine } from './engine.js';
 import { indexAnalysis } from './index-analysis.js';
 import type { IndexAnalysis } from './index-analysis.js';
@@ -23,7 +24,7 @@ export { KnowledgeError } from './errors.js';
 export { MAX_QUESTION_CHARS, cleanQuestion } from './text.js';
 export { opensQuestion } from './message.js';
 export { restamp } from './restamp.js';
-export { PREBUILT_FORMAT, inputsDigest, prebuiltStatus } from './prebuilt.js';
+export { PREBUILT_FORMAT, inputsDigest, modelsDigest, prebuiltStatus } from './prebuilt.js';
 export type { PrebuiltFile, PrebuiltStatus } from './prebuilt.js';
 export type { Restamped } from './restamp.js';
 
@@ -104,21 +105,33 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
  */
 export function prebuildIndex(files: KnowledgeFiles): PrebuiltFile {
   const { analysis, factBase, lexicon } = assemble({ ...files, prebuilt: undefined });
-  return prebuiltFile(analysis, files, { factBase: isDeepStrictEqual(factBase, files.factBase), lexicon: isDeepStrictEqual(lexicon, files.lexicon) });
+  return prebuiltFile(analysis, files, { factBase: isDeepStrictEqual(factBase, files.factBase), lexicon: isDeepStrictEqual(lexicon, files.lexicon) }, modelsAsWritten(files));
 }
+
+/** Whether the decider and classifier are, as written, what their schemas make of them (the classifier's packed columns unpacked). */
+function modelsAsWritten(files: KnowledgeFiles): boolean {
+  const decider = files.decider === undefined ? undefined : deciderSchema.safeParse(files.decider);
+  const classifier = files.classifier === undefined ? undefined : classifierSchema.safeParse(files.classifier);
+  const deciderAsWritten = decider === undefined || (decider.success && isDeepStrictEqual(decider.data, files.decider));
+  return deciderAsWritten && (classifier === undefined || (classifier.success && isDeepStrictEqual(classifier.data, checkedClassifier(files.classifier))));
+}
+
+/** A file prebuilt.json's digests show was checked when it was saved: used as it is. */
+const alreadyChecked = <T>(data: T) => ({ success: true as const, data });
 
 function assemble(files: KnowledgeFiles): { knowledge: Knowledge; analysis: IndexAnalysis; factBase: FactBaseFile; lexicon: LexiconFile } {
   // The build that saved a prebuilt analysis of these very files ran every check below and passed them.
   const cache = prebuiltFor(files.prebuilt, files);
-  const base = cache.asWritten?.factBase ? { success: true as const, data: files.factBase as FactBaseFile } : factBaseSchema.safeParse(files.factBase, ONCE);
-  const lex = cache.asWritten?.lexicon ? { success: true as const, data: files.lexicon as LexiconFile } : lexiconSchema.safeParse(files.lexicon, ONCE);
+  const base = cache.asWritten?.factBase ? alreadyChecked(files.factBase as FactBaseFile) : factBaseSchema.safeParse(files.factBase, ONCE);
+  const lex = cache.asWritten?.lexicon ? alreadyChecked(files.lexicon as LexiconFile) : lexiconSchema.safeParse(files.lexicon, ONCE);
   const found = [
     ...(base.success ? [] : schemaProblems('facts.json', base.error, files.factBase)),
     ...(lex.success ? [] : schemaProblems('lexicon.json', lex.error, files.lexicon)),
   ];
-  const decider = files.decider === undefined ? undefined : deciderSchema.safeParse(files.decider, ONCE);
+  const models = cache.modelsChecked === true;
+  const decider = files.decider === undefined ? undefined : models ? alreadyChecked(files.decider as DeciderModel) : deciderSchema.safeParse(files.decider, ONCE);
   if (decider && !decider.success) found.push(...schemaProblems('decider.json', decider.error, files.decider));
-  const classifier = files.classifier === undefined ? undefined : classifierSchema.safeParse(files.classifier, ONCE);
+  const classifier = files.classifier === undefined ? undefined : models ? alreadyChecked(checkedClassifier(files.classifier)) : classifierSchema.safeParse(files.classifier, ONCE);
   if (classifier && !classifier.success) found.push(...schemaProblems('classifier.json', classifier.error, files.classifier));
   if (!base.success || !lex.success || found.length > 0) throw failure(found);
 

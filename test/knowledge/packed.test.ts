@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { packedOr, packInts, unpackInts } from '../../src/knowledge/packed.js';
+import { packedOr, packInts, unpackedColumn, unpackInts } from '../../src/knowledge/packed.js';
 
 const ints = fc.array(fc.integer({ min: -0x80000000, max: 0x7fffffff }), { maxLength: 200 });
 
@@ -61,5 +61,26 @@ describe('packedOr', () => {
     const result = column.safeParse('???');
     expect(result.success).toBe(false);
     expect(JSON.stringify(result.error?.issues)).toMatch(/base64/);
+  });
+});
+
+describe('unpackedColumn (a column already checked, when prebuilt.json vouches for its model)', () => {
+  const column = packedOr(z.array(z.number()), { scale: 1e4 });
+
+  it('GIVEN any packed column THEN it gives exactly what the schema gives', () => {
+    fc.assert(fc.property(ints, (values) => {
+        const packed = packInts(values);
+        expect(unpackedColumn(packed, 1e4)).toEqual(column.parse(packed));
+      }),
+    );
+  });
+
+  it('GIVEN a plain array THEN it is the array itself, as the schema leaves it', () => {
+    const values = [1, 2.5];
+    expect(unpackedColumn(values)).toBe(values);
+  });
+
+  it('GIVEN text that is not a packing THEN it throws rather than read numbers into a model', () => {
+    expect(() => unpackedColumn('???')).toThrow(RangeError);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KnowledgeError, PREBUILT_FORMAT, buildKnowledge, inputsDigest, prebuildIndex, prebuiltStatus, readKnowledgeFiles } from '../../src/knowledge/index.js';
+import { KnowledgeError, PREBUILT_FORMAT, buildKnowledge, inputsDigest, modelsDigest, prebuildIndex, prebuiltStatus, readKnowledgeFiles } from '../../src/knowledge/index.js';
+import { checkedClassifier, classifierSchema } from '../../src/knowledge/classifier.js';
 import type { KnowledgeFiles, PrebuiltFile } from '../../src/knowledge/index.js';
 
 const bundled = readKnowledgeFiles();
@@ -97,10 +98,48 @@ describe('prebuilt.json (the index analysis npm run build:index saves)', () => {
     expect(new Set([digest, ...changed]).size).toBe(changed.length + 1);
   });
 
+  it('GIVEN the bundled models THEN prebuilt.json records their digest, so a start-up takes them as checked (else: npm run build:index)', () => {
+    expect(saved.models).toBe(modelsDigest(bundled));
+  });
+
+  it('GIVEN the bundled classifier THEN reading it as checked gives exactly what its schema gives', () => {
+    expect(checkedClassifier(bundled.classifier)).toEqual(classifierSchema.parse(bundled.classifier));
+  });
+
+  it('GIVEN models taken as checked, or run through their schemas THEN the engine gives the same answers', () => {
+    const trusted = buildKnowledge(bundled).engine;
+    const checked = buildKnowledge({ ...bundled, prebuilt: { ...saved, models: null } }).engine;
+    for (const q of questions.slice(0, 100)) expect(trusted.answer(q)).toEqual(checked.answer(q));
+  });
+
+  it('GIVEN a decider or classifier changed after prebuilt.json was saved THEN the models digest changes and the analysis stays current', () => {
+    const decider = { ...(bundled.decider as object), answerAt: 0.99 };
+    const classifier = { ...(bundled.classifier as object), blend: 0.3 };
+    const digests = [{ decider }, { classifier }, { decider: undefined }, { classifier: undefined }].map((c) => modelsDigest({ ...bundled, ...c }));
+    expect(new Set([modelsDigest(bundled), ...digests]).size).toBe(digests.length + 1);
+    expect(prebuiltStatus(saved, { ...bundled, decider })).toBe('current');
+  });
+
+  it('GIVEN a decider broken after prebuilt.json was saved THEN its schema runs and the start-up is refused', () => {
+    const decider = { ...(bundled.decider as object), answerAt: 2 };
+    expect(() => buildKnowledge({ ...bundled, decider })).toThrow(KnowledgeError);
+    const classifier = { ...(bundled.classifier as object), weights: '???' };
+    expect(() => buildKnowledge({ ...bundled, classifier })).toThrow(/classifier\.json/);
+  });
+
+  it('GIVEN a decider refitted after prebuilt.json was saved THEN the refit is what decides', () => {
+    const decider = { ...(bundled.decider as { classified: object }), answerAt: 1, classified: { ...(bundled.decider as { classified: object }).classified, answerAt: 1 } };
+    const answer = buildKnowledge({ ...bundled, decider }).engine.answer('How many rounds of talks have there been?');
+    expect(buildKnowledge(bundled).engine.answer('How many rounds of talks have there been?').answered).toBe(true);
+    expect(answer.answered).toBe(false);
+  });
+
   it.each([
     ['another format', { ...saved, format: PREBUILT_FORMAT + 1 }, 'malformed'],
+    ['no models digest (format 2)', { format: PREBUILT_FORMAT, inputs: saved.inputs, asWritten: saved.asWritten, analysis: saved.analysis }, 'malformed'],
+    ['a models digest that is not hex', { ...saved, models: 'x'.repeat(64) }, 'malformed'],
     ['a digest that is not hex', { ...saved, inputs: 'x'.repeat(64) }, 'malformed'],
-    ['no record of which inputs are as written (format 1)', { format: PREBUILT_FORMAT, inputs: saved.inputs, analysis: saved.analysis }, 'malformed'],
+    ['no record of which inputs are as written (format 1)', { format: PREBUILT_FORMAT, inputs: saved.inputs, models: saved.models, analysis: saved.analysis }, 'malformed'],
     ['a term without a weight', { ...saved, analysis: { ...saved.analysis, facts: [{ ...saved.analysis.facts[0], terms: [['idlib']] }, ...saved.analysis.facts.slice(1)] } }, 'malformed'],
     ['an unknown intent', { ...saved, analysis: { ...saved.analysis, facts: [{ ...saved.analysis.facts[0], questions: [{ terms: ['x'], intents: ['how'] }] }, ...saved.analysis.facts.slice(1)] } }, 'malformed'],
     ['not an object', 'prebuilt', 'malformed'],
