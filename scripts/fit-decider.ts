@@ -229,8 +229,8 @@ const THRESHOLD = optionValue('threshold') ?? 'in-sample';
 if (THRESHOLD !== 'out-of-fold' && THRESHOLD !== 'in-sample') throw new Error(`--threshold takes out-of-fold or in-sample, not "${THRESHOLD}"`);
 
 /**
- * Leave-one-set-out cross-validation: prints each set's held-out figures and returns them with the
- * out-of-fold threshold for a model fitted on every set. Each set's own threshold is picked on the
+ * Leave-one-set-out cross-validation: prints each set's held-out figures and returns them with,
+ * under `--threshold=out-of-fold`, the out-of-fold threshold for a model fitted on every set. Each set's own threshold is picked on the
  * other sets' out-of-fold predictions (or on its model's in-sample ones); those predictions come
  * from models that saw the set, a slight leak into one number, never into the scores themselves.
  */
@@ -270,7 +270,7 @@ function crossValidate(title: string, sets: ReadonlyMap<string, Labelled[]>) {
   const wrong = totals.given - totals.right;
   console.log(`pooled: ${totals.right} right, ${wrong} wrong, utility (right − ${WRONG_COST} × wrong) ${totals.right - WRONG_COST * wrong}`);
   const figures = { topQuote: +(totals.right / totals.answerable).toFixed(3), precision: +(totals.right / totals.given).toFixed(3) };
-  return { figures, outOfFoldAt: pickThreshold(scoredWithout(), WRONG_COST) };
+  return { figures, outOfFoldAt: THRESHOLD === 'out-of-fold' ? pickThreshold(scoredWithout(), WRONG_COST) : undefined };
 }
 
 const cvBase = CLASSIFIED_ONLY ? null : crossValidate('index only (base decider)', baseExamples);
@@ -278,7 +278,7 @@ const cvClassified = crossValidate('index and classifier (classified decider)', 
 /** The decider written: fitted on every set, answering at the threshold `--threshold` picks. */
 function finalDecider(examples: readonly Labelled[], cv: ReturnType<typeof crossValidate> | null): DeciderPart {
   const { model, at } = fitDecider(examples);
-  return model.part(THRESHOLD === 'in-sample' || cv === null ? at : cv.outOfFoldAt);
+  return model.part(cv?.outOfFoldAt ?? at);
 }
 
 if (DUMP !== undefined) writeFileSync(DUMP, `${dumped.join('\n')}\n`);

@@ -5,6 +5,7 @@ import type { WordNetTables } from './analyzer.js';
 import { WordList } from './word-list.js';
 import { parseArticle } from './article.js';
 import { checkedClassifier, classifierSchema, QuestionClassifier } from './classifier.js';
+import type { ClassifierModel } from './classifier.js';
 import { deciderSchema } from './decider.js';
 import type { DeciderModel } from './decider.js';
 import { FactEngine } from './engine.js';
@@ -104,22 +105,26 @@ export function buildKnowledge(files: KnowledgeFiles): Knowledge {
  * files are checked in full on the way, so a saved analysis is one of a fact base that passed).
  */
 export function prebuildIndex(files: KnowledgeFiles): PrebuiltFile {
-  const { analysis, factBase, lexicon } = assemble({ ...files, prebuilt: undefined });
-  return prebuiltFile(analysis, files, { factBase: isDeepStrictEqual(factBase, files.factBase), lexicon: isDeepStrictEqual(lexicon, files.lexicon) }, modelsAsWritten(files));
-}
-
-/** Whether the decider and classifier are, as written, what their schemas make of them (the classifier's packed columns unpacked). */
-function modelsAsWritten(files: KnowledgeFiles): boolean {
-  const decider = files.decider === undefined ? undefined : deciderSchema.safeParse(files.decider);
-  const classifier = files.classifier === undefined ? undefined : classifierSchema.safeParse(files.classifier);
-  const deciderAsWritten = decider === undefined || (decider.success && isDeepStrictEqual(decider.data, files.decider));
-  return deciderAsWritten && (classifier === undefined || (classifier.success && isDeepStrictEqual(classifier.data, checkedClassifier(files.classifier))));
+  const { analysis, factBase, lexicon, decider, classifier } = assemble({ ...files, prebuilt: undefined });
+  // The models as their schemas made them (assemble ran both, with no prebuilt file to vouch for them).
+  const modelsAsWritten =
+    isDeepStrictEqual(decider, files.decider) && (files.classifier === undefined || isDeepStrictEqual(classifier, checkedClassifier(files.classifier)));
+  return prebuiltFile(analysis, files, { factBase: isDeepStrictEqual(factBase, files.factBase), lexicon: isDeepStrictEqual(lexicon, files.lexicon) }, modelsAsWritten);
 }
 
 /** A file prebuilt.json's digests show was checked when it was saved: used as it is. */
 const alreadyChecked = <T>(data: T) => ({ success: true as const, data });
 
-function assemble(files: KnowledgeFiles): { knowledge: Knowledge; analysis: IndexAnalysis; factBase: FactBaseFile; lexicon: LexiconFile } {
+interface Assembled {
+  readonly knowledge: Knowledge;
+  readonly analysis: IndexAnalysis;
+  readonly factBase: FactBaseFile;
+  readonly lexicon: LexiconFile;
+  readonly decider: DeciderModel | undefined;
+  readonly classifier: ClassifierModel | undefined;
+}
+
+function assemble(files: KnowledgeFiles): Assembled {
   // The build that saved a prebuilt analysis of these very files ran every check below and passed them.
   const cache = prebuiltFor(files.prebuilt, files);
   const base = cache.asWritten?.factBase ? alreadyChecked(files.factBase as FactBaseFile) : factBaseSchema.safeParse(files.factBase, ONCE);
@@ -186,7 +191,7 @@ function assemble(files: KnowledgeFiles): { knowledge: Knowledge; analysis: Inde
       return doc.sentences.filter((s) => s.n >= n - radius && s.n <= n + radius && n >= 1 && n <= doc.sentences.length);
     },
   });
-  return { knowledge, analysis, factBase, lexicon };
+  return { knowledge, analysis, factBase, lexicon, decider: decider?.data, classifier: classifier?.data };
 }
 
 /** The bundled knowledge: read, checked and indexed. */
