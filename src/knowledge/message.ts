@@ -57,10 +57,14 @@ const CHECK_ENDING = /\b(?:right|correct|true|yes|no|or not|or nah|isn't it|aren
  * ("> the talks began in March\nthat's wrong, when did they start?"): context, never the ask.
  */
 const QUOTED_LINE = /^\s*>{1,3}\s?/u;
-/** A list item's marker ("- ", "* ", "• ", "1. ", "2) ", "(3) "): not part of what it asks. */
-const LIST_MARKER = /^(?:[-*+\u2022\u2023\u25e6\u25aa]|\d{1,2}[.)]|\(\d{1,2}\))\s+/u;
-/** An inline enumeration ("two things: (1) … and (2) …") numbers its questions. */
-const ENUMERATED = /\s*\(\d{1,2}\)\s+/u;
+/** A list item's marker ("- ", "* ", "• ", "1. ", "2) ", "(3) ", "b) "): not part of what it asks. */
+const LIST_MARKER = /^(?:[-*+\u2022\u2023\u25e6\u25aa]|\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-eA-E]\))\s+/u;
+/**
+ * An inline enumeration numbers its questions: "two things: (1) … and (2) …", or "1) who … 2) how
+ * many …" and "a) … b) …" when a question opens after the marker; multiple-choice options ("A) Iran,
+ * Turkey and Russia, B) …") are not questions and stay whole.
+ */
+const ENUMERATED = /\s*\(\d{1,2}\)\s+|\s+\(?(?:\d{1,2}|[a-eA-E])\)\s+(?=(?:who|whom|whose|whos|what|whats|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|has|have|had)\b)/iu;
 /** A connector left dangling at the end of a clause ("… the coalition and (2) who…"). */
 const DANGLING_CONNECTOR = /[\s,]+(?:and|or|also|plus)$/iu;
 

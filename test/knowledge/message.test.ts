@@ -106,6 +106,18 @@ describe('splitMessage', () => {
     expect(splitMessage('two things: (1) does the ban cover the coalition and (2) who observes Hama').map((p) => p.text)).toEqual(['does the ban cover the coalition', 'who observes Hama']);
   });
 
+  it('GIVEN items marked "1)" or "b)" on one line THEN each is a question when a question opens after its marker', () => {
+    const texts = (m: string) => splitMessage(m).map((p) => p.text);
+    expect(texts("1) who are the guarantors 2) how many rounds so far 3) when's the next one?")).toEqual(['who are the guarantors', 'how many rounds so far', "when's the next one?"]);
+    expect(texts('a) who proposed the zones (b) how long do they last?')).toEqual(['who proposed the zones', 'how long do they last?']);
+  });
+
+  it('GIVEN multiple-choice options THEN they are not split into questions', () => {
+    const parts = splitMessage('Who hosts the talks: A) Iran, Turkey and Russia, B) the US and France, or C) Kazakhstan?');
+    expect(parts).toHaveLength(1);
+    expect(parts[0]?.text).toContain('Iran, Turkey and Russia, B) the US and France, or C) Kazakhstan?');
+  });
+
   it('GIVEN a quoted line THEN it is context for the question after it, even when it reads as a check', () => {
     expect(splitMessage("> the talks began in march right\nthat's wrong. when did they start?")).toEqual([
       { text: 'when did they start?', context: "the talks began in march right that's wrong.", antecedent: "that's wrong." },
