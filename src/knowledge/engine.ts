@@ -7,7 +7,7 @@ import { FactIndex } from './fact-index.js';
 import type { IndexAnalysis } from './index-analysis.js';
 import type { FactDoc, Ranking } from './fact-index.js';
 import { askedToIdentify } from './identify.js';
-import { isCheck, reportedClaim, splitMessage } from './message.js';
+import { determinedWords, isCheck, reportedClaim, splitMessage } from './message.js';
 import { asMembership } from './membership.js';
 import { QuestionCompleter } from './autocomplete.js';
 import { answerFrom, noAnswer } from './answer-shape.js';
@@ -144,6 +144,7 @@ export class FactEngine implements AnswerEngine {
    */
   evaluate(message: string): Evaluation[] {
     const out: Evaluation[] = [];
+    let previous: string | undefined;
     for (const written of splitMessage(message)) {
       const shown = this.withLabel(written);
       // Answered and reported as written; analysed as the question that settles it.
@@ -157,10 +158,17 @@ export class FactEngine implements AnswerEngine {
       // So does a clause that asks whether it holds ("Does the article agree?").
       const pointsBack = !selfContained && clause.terms.length > 0 && part.antecedent !== undefined && (ANAPHOR.test(part.text) || VERIFIES.test(part.text));
       const asked = pointsBack ? this.analyzer.analyze(`${part.antecedent} ${part.text}`) : clause;
+      // A follow-up with nothing before it but the previous question ("who proposed the zones? how
+      // long do they last?") has its pronoun point to what that question named ("zones"), not to
+      // what it asked about them ("proposed"): those words are its context. Not a yes/no follow-up
+      // ("was it Turkey?", "are they over?"): it checks the previous answer, which it already has.
+      const followUp = part.context === '' && part.antecedent === undefined && previous !== undefined && ANAPHOR.test(part.text) && !isCheck(part.text);
+      const context = followUp ? determinedWords(previous as string) : part.context;
       // When the statement pointed to is the whole context, the question already is context + clause.
-      const whole = part.context === '' || selfContained || (pointsBack && part.context === part.antecedent);
-      const analysis = whole ? asked : this.analyzer.analyze(`${part.context} ${part.text}`);
+      const whole = context === '' || (selfContained && !followUp) || (pointsBack && context === part.antecedent);
+      const analysis = whole ? asked : this.analyzer.analyze(`${context} ${part.text}`);
       if (analysis.terms.length === 0 || analysis.smalltalk) continue;
+      previous = part.text;
       // "Is that actually right?" asks about its context: then the context is the question.
       const inQuestion = new Set(asked.terms.length > 0 && !asked.smalltalk ? asked.terms : analysis.terms);
       const indexed = this.index.rank(analysis, (t) => (inQuestion.has(t) ? 1 : CONTEXT_WEIGHT));
@@ -172,7 +180,7 @@ export class FactEngine implements AnswerEngine {
       const features = featuresOf(ranking, this.index, classification, {
         check: isCheck(part.text),
         identify: askedToIdentify(part.text),
-        words: wordCount(part.text) + wordCount(part.context),
+        words: wordCount(part.text) + wordCount(context),
       });
       const model = this.modelFor(ranking, classification);
       const thresholds = { answerAt: model.answerAt, offerAt: model.offerAt };

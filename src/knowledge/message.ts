@@ -216,6 +216,18 @@ export function reportedClaim(statement: string): { reporter: string; claim: str
   return { reporter, claim: t.slice(m[0].length) };
 }
 
+/** A determiner and the word after it: the head of a noun phrase ("the zones", "these talks"). */
+const DETERMINED = /\b(?:the|these|those|its|their)\s+([\p{L}\p{N}][\p{L}\p{N}'-]*)/giu;
+
+/**
+ * The words a clause names things with, each right after a determiner ("who proposed the zones?"
+ * → "zones", "when did the talks start?" → "talks"): what a pronoun in the next question ("how long
+ * do they last?") points to, without the verb the clause asked about. '' when it has none.
+ */
+export function determinedWords(clause: string): string {
+  return Array.from(clause.matchAll(DETERMINED), (m) => m[1] as string).join(' ');
+}
+
 /** Whether a clause asks something: a question mark, a question opener, or a "…, right?" check. */
 export function asks(clause: string): boolean {
   const t = clause.trim();

@@ -277,12 +277,23 @@ describe('messages with several questions, context and chatter', () => {
     expect([...a.more.map((m) => m.question), ...a.unanswered]).toEqual(['how long do they last?']);
   });
 
-  // Known weakness (README, "Answer quality"): stop 28's classifier (L2 1e-5) gives the follow-up,
-  // whose subject is only the pronoun, too little evidence, and it is declined (shipped before: 0.999).
-  // This fails, and so reports, once a fit or a change fixes it: then make it a plain `it`.
-  it.fails('GIVEN an answered question and a follow-up with a pronoun THEN both are answered (known to fail)', () => {
+  it('GIVEN an answered question and a follow-up with a pronoun THEN the pronoun reads as what the first named, and both are answered', () => {
     const a = engine.answer('who proposed the zones? how long do they last?');
-    expect(a.more.map((m) => m.question)).toEqual(['how long do they last?']);
+    expect(a.more.map((m) => m.factId)).toEqual(['zones-duration']);
+    expect(engine.answer('who are the guarantors? what did they set up?').more.map((m) => m.factId)).toEqual(['coordination-center']);
+  });
+
+  it('GIVEN a follow-up that names what it asks about THEN the question before it does not pull it to its own fact', () => {
+    // "who hosts them?" after a question about when the talks started is about the hosts, not the start.
+    const a = engine.answer('when did the talks start? who hosts them?');
+    expect(a.factId).toBe('start');
+    expect(a.more.map((m) => m.factId)).not.toContain('start');
+  });
+
+  it('GIVEN a yes/no follow-up with a pronoun THEN it is read alone, as before', () => {
+    const alone = (engine as FactEngine).evaluate('was it Turkey?')[0]?.probability;
+    const after = (engine as FactEngine).evaluate('Who proposed the de-escalation zones? was it Turkey?')[1]?.probability;
+    expect(after).toBe(alone);
   });
 
   it('GIVEN four answerable questions THEN at most three are answered', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asks, isCheck, opensQuestion, reportedClaim, splitMessage } from '../../src/knowledge/message.js';
+import { asks, determinedWords, isCheck, opensQuestion, reportedClaim, splitMessage } from '../../src/knowledge/message.js';
 
 describe('splitMessage', () => {
   it('GIVEN one plain question THEN it is one part without context', () => {
@@ -148,6 +148,15 @@ describe('asks, opensQuestion and isCheck', () => {
 
   it.each(['Who proposed the zones?', 'how many people live in Idlib?', 'tell me about the zones'])('GIVEN the wh-question %j THEN not a check', (t) => {
     expect(isCheck(t)).toBe(false);
+  });
+});
+
+describe('determinedWords', () => {
+  it('GIVEN a question THEN the words after its determiners: what it names, not what it asks about them', () => {
+    expect(determinedWords('who proposed the zones?')).toBe('zones');
+    expect(determinedWords('when did the talks start')).toBe('talks');
+    expect(determinedWords('what did these guarantor states and their envoys say')).toBe('guarantor envoys');
+    expect(determinedWords('who proposed them?')).toBe('');
   });
 });
 
