@@ -220,7 +220,11 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   // (frozen for a second candidate that was never written: none came out of reading training data).
   // In stop 30, blind211 to blind242 were the validation pool of one candidate (answer thresholds
   // picked on out-of-fold scores; aggregate figures only, rejected); blind243 to blind250, frozen
-  // before it, were scored once with the final engine, stop 28's, unchanged.
+  // before it, were scored once with the final engine, stop 28's, unchanged. In stop 31, blind211 to
+  // blind250 were the validation pool of two candidates (an alternative-question feature; trees grown
+  // on 70% samples; aggregate figures only, both rejected); blind251 to blind258, frozen before them,
+  // were scored once with the final engine (stop 28's models, stop 31's reading of enumerations and
+  // pronoun follow-ups).
   ['questions.blind151.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind152.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.76, precision: 0.91 }],
   ['questions.blind153.jsonl', { top: 0.86, offtopic: 0.86, unanswerable: 0.87, precision: 0.92 }],
@@ -321,6 +325,14 @@ const SETS: ReadonlyArray<readonly [string, Floors]> = [
   ['questions.blind248.jsonl', { top: 0.87, offtopic: 0.86, unanswerable: 0.84, precision: 0.89 }],
   ['questions.blind249.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.79, precision: 0.93 }],
   ['questions.blind250.jsonl', { top: 0.93, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind251.jsonl', { top: 0.88, offtopic: 0.9, unanswerable: 0.8, precision: 0.91 }],
+  ['questions.blind252.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.84, precision: 0.93 }],
+  ['questions.blind253.jsonl', { top: 0.89, offtopic: 0.9, unanswerable: 0.84, precision: 0.95 }],
+  ['questions.blind254.jsonl', { top: 0.92, offtopic: 0.9, unanswerable: 0.79, precision: 0.93 }],
+  ['questions.blind255.jsonl', { top: 0.9, offtopic: 0.89, unanswerable: 0.72, precision: 0.92 }],
+  ['questions.blind256.jsonl', { top: 0.91, offtopic: 0.9, unanswerable: 0.8, precision: 0.93 }],
+  ['questions.blind257.jsonl', { top: 0.9, offtopic: 0.9, unanswerable: 0.84, precision: 0.94 }],
+  ['questions.blind258.jsonl', { top: 0.92, offtopic: 0.89, unanswerable: 0.88, precision: 0.95 }],
 ];
 
 /** Each set scored once, for its own floors and for the pooled suggestions check. */
