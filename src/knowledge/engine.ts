@@ -14,7 +14,7 @@ import { answerFrom, noAnswer } from './answer-shape.js';
 import type { MessagePart } from './message.js';
 import { FactRefs } from './fact-refs.js';
 import type { Answer, AnswerEngine, Article, Fact } from './types.js';
-import { asksAboutNow, cleanQuestion, words } from './text.js';
+import { asksAboutNow, cleanQuestion, wordCount, words } from './text.js';
 
 /** How much a word of a preamble counts next to a word of the clause that asks. */
 const CONTEXT_WEIGHT = 0.25;
@@ -158,10 +158,9 @@ export class FactEngine implements AnswerEngine {
       // So does a clause that asks whether it holds ("Does the article agree?").
       const pointsBack = !selfContained && clause.terms.length > 0 && part.antecedent !== undefined && (ANAPHOR.test(part.text) || VERIFIES.test(part.text));
       const asked = pointsBack ? this.analyzer.analyze(`${part.antecedent} ${part.text}`) : clause;
-      // A follow-up with nothing before it but the previous question ("who proposed the zones? how
-      // long do they last?") has its pronoun point to what that question named ("zones"), not to
-      // what it asked about them ("proposed"): those words are its context. Not a yes/no follow-up
-      // ("was it Turkey?", "are they over?"): it checks the previous answer, which it already has.
+      // A follow-up with only the previous question before it ("who proposed the zones? how long do
+      // they last?"): its pronoun points to what that question named ("zones"), not to what it asked
+      // ("proposed"). Not a yes/no follow-up ("was it Turkey?"): it checks the previous answer.
       const followUp = part.context === '' && part.antecedent === undefined && previous !== undefined && ANAPHOR.test(part.text) && !isCheck(part.text);
       const context = followUp ? determinedWords(previous as string) : part.context;
       // When the statement pointed to is the whole context, the question already is context + clause.
@@ -240,13 +239,6 @@ export class FactEngine implements AnswerEngine {
     const best = (e.ranking.ranked[0] as { doc: FactDoc }).doc;
     return answerFrom(best, this.refs, { question: e.part.text, confidence: e.probability, unanswered, now }, more);
   }
-}
-
-/** Whitespace-separated words: a length, not an analysis. */
-function wordCount(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(/\S+/gu)) n++;
-  return n;
 }
 
 /** The ranking with `doc` first: a curated question asked word for word is its own fact's. */

@@ -151,3 +151,10 @@ const NOW = /\b(now|today|currently|current|presently|nowadays|these days|at the
 export function asksAboutNow(question: string): boolean {
   return NOW.test(question);
 }
+
+/** Whitespace-separated words: a length, not an analysis. */
+export function wordCount(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/\S+/gu)) n++;
+  return n;
+}
