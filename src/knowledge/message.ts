@@ -37,12 +37,13 @@ const PERIOD_END = /(?<![\p{L}.])([\p{L}.]*)\.\s+/gu;
 const PERIOD_SPACE = /\.\s/u;
 /** Dotted initialisms in any case ("U.S.", "u.n.", "e.g."): chat rarely capitalises them. */
 const DOTTED = /^(?:\p{L}\.)+\p{L}$/u;
+/** Words that open a second question after a connector or a list marker ("… and how many…", "2) who…"). */
+const ASKING_WORDS = 'who|whom|whose|what|whats|wat|when|wen|where|wher|why|how|which|is|are|was|were|do|does|did|can|could|will|would|has|have';
 /**
  * "…? also …", "… and also …", "btw …", "… and when …": a connector that opens a second question.
  * Only before a question word, so "Iran and Turkey" or "also held talks" stay whole.
  */
-const SECOND_QUESTION =
-  /\s+(?:(?:and\s+)?also|btw|plus|oh\s+and|and|but)\s+(?=(?:who|whom|whose|what|whats|wat|when|wen|where|wher|why|how|which|is|are|was|were|do|does|did|can|could|will|would|has|have)\b)/iu;
+const SECOND_QUESTION = new RegExp(`\\s+(?:(?:and\\s+)?also|btw|plus|oh\\s+and|and|but)\\s+(?=(?:${ASKING_WORDS})\\b)`, 'iu');
 /** A connector left at the start of a second question ("…? and how many…"): not part of what it asks. */
 const CONNECTOR = /^(?:(?:and\s+)?also|and|btw|plus|oh\s+and|but)[\s,]+(?=\S)/iu;
 /** Words that open a question (after fillers such as "so", "ok", "yo", "ngl"). */
@@ -64,7 +65,7 @@ const LIST_MARKER = /^(?:[-*+\u2022\u2023\u25e6\u25aa]|\d{1,2}[.)]|\(\d{1,2}\)|\
  * many …" and "a) … b) …" when a question opens after the marker; multiple-choice options ("A) Iran,
  * Turkey and Russia, B) …") are not questions and stay whole.
  */
-const ENUMERATED = /\s*\(\d{1,2}\)\s+|\s+\(?(?:\d{1,2}|[a-eA-E])\)\s+(?=(?:who|whom|whose|whos|what|whats|when|where|why|how|which|is|are|was|were|do|does|did|can|could|will|would|has|have|had)\b)/iu;
+const ENUMERATED = new RegExp(`\\s*\\(\\d{1,2}\\)\\s+|\\s+\\(?(?:\\d{1,2}|[a-eA-E])\\)\\s+(?=(?:${ASKING_WORDS})\\b)`, 'iu');
 /** A connector left dangling at the end of a clause ("… the coalition and (2) who…"). */
 const DANGLING_CONNECTOR = /[\s,]+(?:and|or|also|plus)$/iu;
 
